@@ -1,0 +1,86 @@
+/**
+ * The saved-state format: a small domain record, not XState's persisted snapshot, so it restores
+ * without replaying the scenario and fits an LMS's `suspend_data`.
+ *
+ * Changelog of SAVED_STATE_FORMAT (raise it on any change that old readers cannot understand, and
+ * keep MIN_COMPATIBLE_FORMAT at the oldest format this code still reads):
+ * - 1: first version.
+ */
+export const SAVED_STATE_FORMAT = 1;
+export const MIN_COMPATIBLE_FORMAT = 1;
+
+export interface Decision {
+	node: string;
+	/** Option id (choice) or answer ids (quiz). */
+	answers: string[];
+	/** Points this decision added to the score. */
+	points: number;
+	/** When it was made (ms since epoch). */
+	at: number;
+	/** How long the learner looked at the node before deciding (ms). */
+	latencyMs: number;
+}
+
+export interface Evaluation {
+	rating: number | null;
+	useful: string;
+	better: string;
+}
+
+export interface SavedState {
+	format: number;
+	moduleId: string;
+	moduleVersion: string;
+	/** The node the learner is at. */
+	node: string;
+	/** Every node visited, oldest first, ending with `node`. */
+	path: string[];
+	/** One entry per decision node, the latest answer there, in the order they were made. */
+	decisions: Decision[];
+	score: number;
+	/** node id → the learner's free text. Kept on the device only; never in the compact form. */
+	reflections: Record<string, string>;
+	evaluation?: Evaluation;
+	/** The learner has just decided and has not yet read the feedback on `decisions.at(-1)`. */
+	feedbackPending: boolean;
+	/** Active time spent in the module (ms). */
+	timeMs: number;
+	startedAt: number;
+	updatedAt: number;
+	/** When the learner reached the node (ms), for decision latency. */
+	nodeEnteredAt: number;
+	completedAt?: number;
+}
+
+export type RestoreFailure =
+	| { ok: false; reason: 'corrupt'; detail: string }
+	| { ok: false; reason: 'other-module'; detail: string }
+	| { ok: false; reason: 'incompatible'; detail: string };
+export type RestoreResult = { ok: true; state: SavedState } | RestoreFailure;
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Checks that an unknown value has the shape of a SavedState (not that it fits a module). */
+export function checkShape(value: unknown): string | null {
+	if (typeof value !== 'object' || value === null) return 'not an object';
+	const s = value as Record<string, unknown>;
+	if (!isNumber(s.format)) return 'no format number';
+	if (s.format > SAVED_STATE_FORMAT || s.format < MIN_COMPATIBLE_FORMAT) return `format ${s.format} is not readable by this player`;
+	if (!isString(s.moduleId) || !isString(s.moduleVersion) || !isString(s.node)) return 'module or node missing';
+	if (!Array.isArray(s.path) || !s.path.every(isString) || s.path.at(-1) !== s.node) return 'path is broken';
+	if (!Array.isArray(s.decisions)) return 'decisions missing';
+	for (const d of s.decisions as unknown[]) {
+		const decision = d as Record<string, unknown>;
+		if (typeof d !== 'object' || d === null || !isString(decision.node) || !Array.isArray(decision.answers) || !decision.answers.every(isString) || !isNumber(decision.points))
+			return 'a decision is broken';
+	}
+	if (!isNumber(s.score) || !isNumber(s.timeMs) || s.timeMs < 0 || !isNumber(s.startedAt) || !isNumber(s.updatedAt)) return 'numbers are broken';
+	if (typeof s.reflections !== 'object' || s.reflections === null || !Object.values(s.reflections).every(isString)) return 'reflections are broken';
+	if (typeof s.feedbackPending !== 'boolean') return 'feedback flag is broken';
+	return null;
+}
+
+export function majorOf(version: string): string {
+	return version.split('.')[0];
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { loadShipped } from '../../../tests/helpers/load-from-disk';
+import { ScenarioError } from './scenario';
+
+const { scenario } = loadShipped('demo');
+const T0 = 1_700_000_000_000;
+
+describe('Scenario on the demo module', () => {
+	it('starts at the initial node with no score', () => {
+		const state = scenario.start(T0);
+		expect(state.node).toBe('welcome');
+		expect(state.score).toBe(0);
+		expect(scenario.progressOf(state)).toBe(0);
+	});
+
+	it('plays the best path to the strong ending and passes', () => {
+		let s = scenario.start(T0);
+		s = scenario.apply(s, { type: 'continue' }, T0 + 1000);
+		s = scenario.apply(s, { type: 'continue' }, T0 + 2000);
+		expect(s.node).toBe('first-evening');
+		s = scenario.apply(s, { type: 'choose', option: 'talk' }, T0 + 5000);
+		expect(s.node).toBe('talk-outcome');
+		expect(s.feedbackPending).toBe(true);
+		expect(s.decisions).toEqual([{ node: 'first-evening', answers: ['talk'], points: 2, at: T0 + 5000, latencyMs: 3000 }]);
+		s = scenario.acknowledgeFeedback(s, T0 + 6000);
+		s = scenario.apply(s, { type: 'continue' }, T0 + 7000);
+		s = scenario.apply(s, { type: 'continue' }, T0 + 8000);
+		expect(s.node).toBe('sam-returns');
+		s = scenario.apply(s, { type: 'choose', option: 'ask' }, T0 + 9000);
+		s = scenario.apply(s, { type: 'answer', answers: ['b'] }, T0 + 10000);
+		s = scenario.apply(s, { type: 'answer', answers: ['c', 'a'] }, T0 + 11000);
+		expect(s.decisions.at(-1)!.answers).toEqual(['a', 'c']);
+		s = scenario.apply(s, { type: 'reflect', text: 'Ik vroeg door.' }, T0 + 12000);
+		s = scenario.apply(s, { type: 'evaluate', evaluation: { rating: 9, useful: 'ja', better: '' } }, T0 + 13000);
+		expect(s.node).toBe('end-strong');
+		expect(s.completedAt).toBe(T0 + 13000);
+		expect(scenario.scoreOf(s)).toMatchObject({ score: 6, maxScore: 6, percent: 100, passed: true });
+		expect(s.reflections).toEqual({ reflect: 'Ik vroeg door.' });
+		expect(scenario.progressOf(s)).toBe(1);
+	});
+
+	it('lets an earlier choice change a later situation', () => {
+		let s = scenario.start(T0);
+		s = scenario.apply(scenario.apply(s, { type: 'continue' }, T0), { type: 'continue' }, T0);
+		s = scenario.apply(s, { type: 'choose', option: 'wait' }, T0);
+		s = scenario.apply(scenario.apply(s, { type: 'continue' }, T0), { type: 'continue' }, T0);
+		expect(s.node).toBe('sam-stays-away');
+		expect(s.score).toBe(0);
+	});
+
+	it('rejects actions that do not fit the node', () => {
+		const s = scenario.start(T0);
+		expect(() => scenario.apply(s, { type: 'choose', option: 'talk' }, T0)).toThrow(ScenarioError);
+		const atChoice = scenario.apply(scenario.apply(s, { type: 'continue' }, T0), { type: 'continue' }, T0);
+		expect(() => scenario.apply(atChoice, { type: 'choose', option: 'nope' }, T0)).toThrow(/No option/);
+	});
+
+	it('goes back over content pages only', () => {
+		let s = scenario.start(T0);
+		expect(scenario.canGoBack(s)).toBe(false);
+		s = scenario.apply(s, { type: 'continue' }, T0);
+		expect(scenario.canGoBack(s)).toBe(true);
+		s = scenario.goBack(s, T0);
+		expect(s.node).toBe('welcome');
+		expect(s.path).toEqual(['welcome']);
+		s = scenario.apply(scenario.apply(s, { type: 'continue' }, T0), { type: 'continue' }, T0);
+		s = scenario.acknowledgeFeedback(scenario.apply(s, { type: 'choose', option: 'talk' }, T0), T0);
+		// The previous node is the choice: going back would undo a decision.
+		expect(scenario.canGoBack(s)).toBe(false);
+	});
+
+	it('restores a stored record without replaying, and refuses foreign or damaged ones', () => {
+		let s = scenario.start(T0);
+		s = scenario.apply(scenario.apply(s, { type: 'continue' }, T0), { type: 'continue' }, T0);
+		s = scenario.apply(s, { type: 'choose', option: 'buddy' }, T0);
+		const copy = JSON.parse(JSON.stringify(s));
+		expect(scenario.restore(copy)).toEqual({ ok: true, state: s });
+		expect(scenario.restore({ ...copy, node: 'gone', path: [...copy.path.slice(0, -1), 'gone'] })).toMatchObject({ ok: false, reason: 'incompatible' });
+		expect(scenario.restore({ ...copy, moduleVersion: '2.0.0' })).toMatchObject({ ok: false, reason: 'incompatible' });
+		expect(scenario.restore({ ...copy, moduleId: 'other' })).toMatchObject({ ok: false, reason: 'other-module' });
+		expect(scenario.restore({ ...copy, score: 'lots' })).toMatchObject({ ok: false, reason: 'corrupt' });
+		expect(scenario.restore('{')).toMatchObject({ ok: false, reason: 'corrupt' });
+	});
+
+	it('round-trips the compact form with node, score, choices and pending feedback', () => {
+		let s = scenario.start(T0);
+		s = scenario.apply(scenario.apply(s, { type: 'continue' }, T0), { type: 'continue' }, T0);
+		s = scenario.apply(s, { type: 'choose', option: 'talk' }, T0 + 4000);
+		s = scenario.addTime(s, 61_000);
+		const text = scenario.encode(s);
+		expect(text.length).toBeLessThan(100);
+		const back = scenario.decode(text, T0 + 9000);
+		expect(back.ok).toBe(true);
+		if (!back.ok) return;
+		expect(back.state).toMatchObject({ node: 'talk-outcome', score: 2, feedbackPending: true, timeMs: 61_000, path: s.path });
+		expect(back.state.decisions.map((d) => [d.node, d.answers, d.points])).toEqual([['first-evening', ['talk'], 2]]);
+		expect(scenario.decode(text.replace(/^K1~\w+/, 'K1~zzzz'), T0)).toMatchObject({ ok: false, reason: 'corrupt' });
+		expect(scenario.decode('garbage', T0)).toMatchObject({ ok: false });
+	});
+});
