@@ -146,3 +146,51 @@ export function decodeCompact(
 		return { error: (e as Error).message };
 	}
 }
+
+/** Characters of the compact form outside the path and decisions (format, hash, numbers, separators). */
+const HEADER_BUDGET = 48;
+
+/**
+ * An upper bound on the compact form's length over every path through the module, computed from
+ * the graph in linear time (no path enumeration): the longest path in nodes, plus at most one
+ * decision per decision node on it. Loops are bounded by MAX_COMPACT_PATH.
+ */
+export function worstCaseCompactLength(module: ModuleDefinition): number {
+	const nodes = buildNodeIndex(module);
+	const states = module.machine.states;
+	const isDecision = (id: string) => states[id].meta.kind === 'choice' || states[id].meta.kind === 'quiz';
+	// Longest path by (nodes, decision nodes) from each node, memoised; a loop makes it unbounded.
+	const memo = new Map<string, [number, number]>();
+	const onStack = new Set<string>();
+	let looped = false;
+	const order: string[] = [];
+	const work: { id: string; expanded: boolean }[] = [{ id: module.machine.initial, expanded: false }];
+	while (work.length) {
+		const top = work[work.length - 1];
+		if (memo.has(top.id)) { work.pop(); continue; }
+		const next = Object.values(states[top.id].on ?? {}).flatMap((spec) => (typeof spec === 'string' ? [spec] : Array.isArray(spec) ? spec.map((t) => t.target) : [spec.target]));
+		if (!top.expanded) {
+			top.expanded = true;
+			onStack.add(top.id);
+			for (const n of next) {
+				if (onStack.has(n)) looped = true;
+				else if (!memo.has(n)) work.push({ id: n, expanded: false });
+			}
+			continue;
+		}
+		let best: [number, number] = [0, 0];
+		for (const n of next) {
+			const m = memo.get(n);
+			if (m) best = [Math.max(best[0], m[0]), Math.max(best[1], m[1])];
+		}
+		memo.set(top.id, [best[0] + 1, best[1] + (isDecision(top.id) ? 1 : 0)]);
+		onStack.delete(top.id);
+		order.push(top.id);
+		work.pop();
+	}
+	const decisionNodes = Object.keys(states).filter(isDecision).length;
+	const [pathNodes, pathDecisions] = memo.get(module.machine.initial) ?? [1, 0];
+	const pathLength = looped ? MAX_COMPACT_PATH : Math.min(pathNodes, MAX_COMPACT_PATH);
+	const decisions = looped ? decisionNodes : Math.min(pathDecisions, decisionNodes);
+	return HEADER_BUDGET + pathLength * nodes.width + decisions * (nodes.width + 4);
+}
