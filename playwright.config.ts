@@ -1,0 +1,31 @@
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumPath } from './tests/helpers/chromium.js';
+
+// End-to-end tests run against the built app (npm run build) served by a small static server, in
+// Debian's Chromium: Playwright cannot download its own browser on these machines.
+export default defineConfig({
+	testDir: 'tests',
+	testMatch: '**/*.e2e.ts',
+	fullyParallel: false,
+	workers: process.env.CI ? 2 : 2,
+	retries: 0,
+	timeout: 60_000,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		baseURL: 'http://127.0.0.1:4173/',
+		trace: 'off',
+		launchOptions: {
+			executablePath: chromiumPath(),
+			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		}
+	},
+	projects: [
+		{ name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } }
+	],
+	webServer: {
+		command: 'node tests/helpers/static-server.js 4173',
+		url: 'http://127.0.0.1:4173/index.html',
+		reuseExistingServer: !process.env.CI,
+		timeout: 30_000
+	}
+});

@@ -1,0 +1,13 @@
+import { createContext } from 'svelte';
+import type { ModuleSource } from '$lib/content/module-source';
+import type { I18n } from '$lib/i18n/i18n.svelte';
+import type { ProgressRepository } from '$lib/storage/progress-repository';
+
+/** App-wide services, created once in the root layout and handed down through context. */
+export interface AppServices {
+	i18n: I18n;
+	source: ModuleSource;
+	repository: ProgressRepository;
+}
+
+export const [getServices, setServices] = createContext<AppServices>();

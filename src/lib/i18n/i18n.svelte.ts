@@ -1,0 +1,105 @@
+import i18next, { type i18n as I18nInstance, type TOptions } from 'i18next';
+import en from './locales/en.json';
+import nl from './locales/nl.json';
+
+export const UI_LANGUAGES = ['nl', 'en'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: UiLanguage = 'nl';
+const STORAGE_KEY = 'koers.language';
+
+/** The i18next namespace of a module's texts. UI strings live in the `ui` namespace. */
+export const moduleNamespace = (moduleId: string) => `module.${moduleId}`;
+
+/** Where the chosen language is remembered; a port so tests and the SCORM build can swap it. */
+export interface LanguageMemory {
+	load(): string | null;
+	save(language: string): void;
+	clear(): void;
+}
+
+export const browserLanguageMemory: LanguageMemory = {
+	load: () => {
+		try {
+			return localStorage.getItem(STORAGE_KEY);
+		} catch {
+			return null;
+		}
+	},
+	save: (language) => {
+		try {
+			localStorage.setItem(STORAGE_KEY, language);
+		} catch {
+			// Storage blocked: the choice lasts for this visit only.
+		}
+	},
+	clear: () => {
+		try {
+			localStorage.removeItem(STORAGE_KEY);
+		} catch {
+			/* nothing stored */
+		}
+	}
+};
+
+/**
+ * One i18next instance for the app, wrapped so Svelte re-renders when the language changes or a
+ * module's texts are added. `t` reads `version`, which bumps on every such event.
+ */
+export class I18n {
+	readonly instance: I18nInstance;
+	language = $state<UiLanguage>(DEFAULT_LANGUAGE);
+	private version = $state(0);
+
+	constructor(private memory: LanguageMemory = browserLanguageMemory) {
+		const remembered = memory.load();
+		const initial = UI_LANGUAGES.includes(remembered as UiLanguage) ? (remembered as UiLanguage) : DEFAULT_LANGUAGE;
+		this.instance = i18next.createInstance();
+		this.instance.init({
+			lng: initial,
+			fallbackLng: false,
+			ns: ['ui'],
+			defaultNS: 'ui',
+			resources: { nl: { ui: nl }, en: { ui: en } },
+			interpolation: { escapeValue: false },
+			returnNull: false,
+			initAsync: false,
+			showSupportNotice: false
+		});
+		this.language = initial;
+		this.instance.on('languageChanged', (lng) => {
+			this.language = lng as UiLanguage;
+			this.version++;
+		});
+		this.instance.store.on('added', () => this.version++);
+	}
+
+	/** Translates a UI key (or `ns:key`). */
+	t = (key: string, options?: TOptions): string => {
+		void this.version;
+		return this.instance.t(key, options ?? {}) as string;
+	};
+
+	/** Translates a module key in the given (or current) language. */
+	tm = (moduleId: string, key: string, options?: TOptions & { lng?: string }): string => {
+		void this.version;
+		return this.instance.t(key, { ns: moduleNamespace(moduleId), ...(options ?? {}) }) as string;
+	};
+
+	hasModuleKey(moduleId: string, key: string, lng?: string): boolean {
+		void this.version;
+		return this.instance.exists(key, { ns: moduleNamespace(moduleId), lng: lng ?? this.language });
+	}
+
+	addModuleTexts(moduleId: string, language: string, texts: object) {
+		this.instance.addResourceBundle(language, moduleNamespace(moduleId), texts, true, true);
+	}
+
+	async setLanguage(language: UiLanguage) {
+		this.memory.save(language);
+		await this.instance.changeLanguage(language);
+	}
+
+	forget() {
+		this.memory.clear();
+	}
+}

@@ -1,0 +1,241 @@
+import type { Evaluation, LearnerAction, LoadedModule, ModuleIssue, SavedState, Scenario } from '$lib/engine';
+import type { ModuleSource } from '$lib/content/module-source';
+import type { I18n } from '$lib/i18n/i18n.svelte';
+import type { AttemptRecord, ProgressRepository } from '$lib/storage/progress-repository';
+import { NoLmsTracker, type Tracker } from '$lib/tracking/tracker';
+
+/** What the player page shows. */
+export type PlayerView =
+	| { kind: 'loading' }
+	| { kind: 'broken'; issues: ModuleIssue[]; notFound: boolean }
+	| { kind: 'failed'; detail: string }
+	| { kind: 'start' }
+	| { kind: 'unreadable'; reason: 'corrupt' | 'incompatible'; detail: string }
+	| { kind: 'play' };
+
+export interface PlayerDeps {
+	source: ModuleSource;
+	repository: ProgressRepository;
+	i18n: I18n;
+	tracker?: Tracker;
+	now?: () => number;
+}
+
+/** A learner who leaves the page visible and walks away should not be credited for hours. */
+const MAX_COUNTED_INTERVAL_MS = 15 * 60 * 1000;
+
+/**
+ * The only place where runes meet the engine: holds the loaded module and the learner's state,
+ * turns their actions into engine calls, and saves every step at once. Components read its
+ * getters and call its methods; they never touch storage or the engine directly.
+ */
+export class Player {
+	view = $state.raw<PlayerView>({ kind: 'loading' });
+	loaded = $state.raw<LoadedModule | null>(null);
+	state = $state.raw<SavedState | null>(null);
+	/** Earlier attempts of this module, newest first (for the result page). */
+	history = $state.raw<AttemptRecord[]>([]);
+	/** A problem saving locally, shown to the learner; null when all is well. */
+	storageProblem = $state<string | null>(null);
+	/** True when this visit restored saved progress (focus is then not moved on first render). */
+	resumed = $state(false);
+	/** Incremented on every step; components use it to move focus and announce. */
+	stepCount = $state(0);
+
+	private attemptId: number | undefined;
+	private saving: Promise<unknown> = Promise.resolve();
+	private activeSince: number | null = null;
+	private readonly tracker: Tracker;
+	private readonly now: () => number;
+
+	constructor(private deps: PlayerDeps) {
+		this.tracker = deps.tracker ?? new NoLmsTracker();
+		this.now = deps.now ?? Date.now;
+		if (!deps.repository.persistent) this.storageProblem = 'player.storageUnavailable';
+	}
+
+	get scenario(): Scenario | null {
+		return this.loaded?.scenario ?? null;
+	}
+	get moduleId(): string | null {
+		return this.loaded?.module.id ?? null;
+	}
+	get lmsProblem(): string | null {
+		return this.tracker.problem;
+	}
+
+	/** Loads a module and the learner's progress in it. Never throws: problems become a view. */
+	async open(moduleId: string) {
+		this.view = { kind: 'loading' };
+		this.loaded = null;
+		this.state = null;
+		this.attemptId = undefined;
+		let result;
+		try {
+			result = await this.deps.source.load(moduleId);
+		} catch (e) {
+			this.view = { kind: 'failed', detail: (e as Error).message };
+			return;
+		}
+		if (!result.ok) {
+			this.view = { kind: 'broken', issues: result.issues, notFound: result.issues.some((i) => i.code === 'not-found') };
+			return;
+		}
+		const loaded = result.loaded;
+		for (const [lang, texts] of Object.entries(loaded.locales)) this.deps.i18n.addModuleTexts(loaded.module.id, lang, texts);
+		this.loaded = loaded;
+		const scenario = loaded.scenario;
+
+		const fromLms = await this.tracker.start(scenario);
+		let record: AttemptRecord | undefined;
+		try {
+			record = await this.deps.repository.latest(moduleId);
+			this.history = await this.deps.repository.list(moduleId);
+		} catch {
+			this.storageProblem = 'player.storageFailed';
+		}
+		if (fromLms.resumeState) {
+			// The LMS holds the record that counts; local reflections for the same attempt are kept.
+			const local = record && scenario.restore(record.state);
+			const reflections = local && local.ok ? local.state.reflections : {};
+			this.attemptId = record?.status === 'active' ? record.id : undefined;
+			this.adopt({ ...fromLms.resumeState, reflections: { ...reflections, ...fromLms.resumeState.reflections } }, true);
+			await this.persist();
+			return;
+		}
+		if (!record) {
+			this.view = { kind: 'start' };
+			return;
+		}
+		const restored = scenario.restore(record.state);
+		if (!restored.ok) {
+			this.attemptId = record.id;
+			this.view = { kind: 'unreadable', reason: restored.reason === 'corrupt' ? 'corrupt' : 'incompatible', detail: restored.detail };
+			return;
+		}
+		this.attemptId = record.id;
+		this.adopt(restored.state, true);
+	}
+
+	private adopt(state: SavedState, resumed: boolean) {
+		this.state = state;
+		this.resumed = resumed;
+		this.view = { kind: 'play' };
+		this.activeSince = this.now();
+	}
+
+	/** Starts a new attempt (first time, or "start again": earlier attempts are kept). */
+	async begin() {
+		const scenario = this.scenario;
+		if (!scenario) return;
+		const previous = this.attemptId;
+		if (this.view.kind === 'unreadable' && previous !== undefined) {
+			await this.deps.repository.setAside(previous, `${this.view.reason}: ${this.view.detail}`, (await this.deps.repository.list(scenario.module.id)).find((a) => a.id === previous)).catch(() => {});
+		} else if (this.state && !this.state.completedAt && previous !== undefined) {
+			await this.writeRecord('abandoned');
+		}
+		this.attemptId = undefined;
+		this.adopt(scenario.start(this.now()), false);
+		this.stepCount++;
+		await this.persist();
+		this.history = await this.deps.repository.list(scenario.module.id).catch(() => this.history);
+	}
+
+	/** Applies what the learner did, saves, and tells the tracker. */
+	async act(action: LearnerAction) {
+		const scenario = this.scenario;
+		if (!scenario || !this.state) return;
+		const next = scenario.apply(this.countTime(this.state), action, this.now());
+		this.state = next;
+		this.stepCount++;
+		await this.persist();
+		await this.tracker.record(scenario, next, scenario.scoreOf(next));
+		if (next.completedAt) {
+			await this.tracker.finish(scenario, next);
+			this.history = await this.deps.repository.list(scenario.module.id).catch(() => this.history);
+		}
+	}
+
+	continue = () => this.act({ type: 'continue' });
+	choose = (option: string) => this.act({ type: 'choose', option });
+	answer = (answers: string[]) => this.act({ type: 'answer', answers });
+	reflect = (text: string) => this.act({ type: 'reflect', text });
+	evaluate = (evaluation: Evaluation) => this.act({ type: 'evaluate', evaluation });
+
+	/** The learner has read the feedback on their decision. */
+	async acknowledge() {
+		if (!this.scenario || !this.state) return;
+		this.state = this.scenario.acknowledgeFeedback(this.countTime(this.state), this.now());
+		this.stepCount++;
+		await this.persist();
+	}
+
+	canGoBack(): boolean {
+		return !!this.scenario && !!this.state && this.scenario.canGoBack(this.state);
+	}
+
+	async back() {
+		if (!this.scenario || !this.state || !this.canGoBack()) return;
+		this.state = this.scenario.goBack(this.countTime(this.state), this.now());
+		this.stepCount++;
+		await this.persist();
+	}
+
+	/** The page was hidden (tab switch, phone locked, closing): stop the clock and save. */
+	async pageHidden() {
+		if (!this.state || !this.scenario) return;
+		this.state = this.countTime(this.state);
+		this.activeSince = null;
+		await this.persist();
+		await this.tracker.flush(this.scenario, this.state);
+	}
+
+	pageVisible() {
+		if (this.state && this.activeSince === null) this.activeSince = this.now();
+	}
+
+	private countTime(state: SavedState): SavedState {
+		if (this.activeSince === null || !this.scenario || state.completedAt) return state;
+		const now = this.now();
+		const elapsed = Math.min(now - this.activeSince, MAX_COUNTED_INTERVAL_MS);
+		this.activeSince = now;
+		return this.scenario.addTime(state, elapsed);
+	}
+
+	/** Saves the current state; writes are queued so they land in order. */
+	private persist(): Promise<void> {
+		const done = (this.saving = this.saving.then(() => this.writeRecord()).catch(() => {}));
+		return done as Promise<void>;
+	}
+
+	private async writeRecord(status?: AttemptRecord['status']) {
+		const scenario = this.scenario;
+		const state = this.state;
+		if (!scenario || !state) return;
+		const score = scenario.scoreOf(state);
+		const record: AttemptRecord = {
+			...(this.attemptId !== undefined ? { id: this.attemptId } : {}),
+			moduleId: scenario.module.id,
+			moduleVersion: scenario.module.version,
+			status: status ?? (state.completedAt ? 'completed' : 'active'),
+			state: $state.snapshot(state),
+			progress: scenario.progressOf(state),
+			percent: score.percent,
+			passed: score.passed,
+			startedAt: state.startedAt,
+			updatedAt: state.updatedAt,
+			...(state.completedAt ? { completedAt: state.completedAt } : {})
+		};
+		try {
+			this.attemptId = await this.deps.repository.save(record);
+			if (this.storageProblem === 'player.storageFailed') this.storageProblem = null;
+		} catch {
+			this.storageProblem = this.deps.repository.persistent ? 'player.storageFailed' : 'player.storageUnavailable';
+		}
+	}
+
+	/** Waits until every queued save has landed (tests and page hide). */
+	settled(): Promise<unknown> {
+		return this.saving;
+	}
+}

@@ -1,0 +1,82 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { AttemptRecord, ProgressRepository, SetAsideRecord } from './progress-repository';
+
+/**
+ * The one Dexie database of the app. Never edit a shipped version(n): add version(n+1) with an
+ * upgrade (dexie.org/docs/Tutorial/Design#database-versioning).
+ */
+export class KoersDatabase extends Dexie {
+	attempts!: EntityTable<AttemptRecord, 'id'>;
+	setAside!: EntityTable<SetAsideRecord, 'id'>;
+
+	constructor(name = 'koers') {
+		super(name);
+		this.version(1).stores({
+			attempts: '++id, moduleId, [moduleId+updatedAt], status',
+			setAside: '++id, at'
+		});
+	}
+}
+
+/** True for a record that looks like one of ours; anything else in the table is set aside. */
+function looksLikeAttempt(value: unknown): value is AttemptRecord {
+	const r = value as AttemptRecord;
+	return typeof r === 'object' && r !== null && typeof r.moduleId === 'string' && typeof r.updatedAt === 'number' && ['active', 'completed', 'abandoned'].includes(r.status);
+}
+
+export class DexieProgressRepository implements ProgressRepository {
+	readonly persistent = true;
+	constructor(private db: KoersDatabase) {}
+
+	/** Opens the database; rejects when the browser blocks IndexedDB (e.g. some private windows). */
+	static async open(name = 'koers'): Promise<DexieProgressRepository> {
+		const db = new KoersDatabase(name);
+		await db.open();
+		return new DexieProgressRepository(db);
+	}
+
+	async latest(moduleId: string) {
+		return (await this.list(moduleId)).find((a) => a.status !== 'abandoned');
+	}
+
+	async list(moduleId?: string) {
+		const rows = moduleId ? await this.db.attempts.where('moduleId').equals(moduleId).toArray() : await this.db.attempts.toArray();
+		const good: AttemptRecord[] = [];
+		for (const row of rows) {
+			if (looksLikeAttempt(row)) good.push(row);
+			else await this.setAside((row as { id?: number }).id, 'unreadable attempt record', row);
+		}
+		return good.sort((a, b) => b.updatedAt - a.updatedAt || (b.id ?? 0) - (a.id ?? 0));
+	}
+
+	async save(record: AttemptRecord) {
+		return (await this.db.attempts.put(record)) as number;
+	}
+
+	async setAside(id: number | undefined, reason: string, record: unknown) {
+		await this.db.transaction('rw', this.db.attempts, this.db.setAside, async () => {
+			await this.db.setAside.add({ reason, record, at: Date.now() });
+			if (id !== undefined) await this.db.attempts.delete(id);
+		});
+	}
+
+	async forgetAll() {
+		await this.db.transaction('rw', this.db.attempts, this.db.setAside, async () => {
+			await this.db.attempts.clear();
+			await this.db.setAside.clear();
+		});
+	}
+}
+
+/**
+ * The repository to use in the browser: Dexie when IndexedDB works, else memory, so the player
+ * still runs and can tell the learner their progress will not be kept.
+ */
+export async function openProgressRepository(): Promise<ProgressRepository> {
+	try {
+		return await DexieProgressRepository.open();
+	} catch {
+		const { MemoryProgressRepository } = await import('./progress-repository');
+		return new MemoryProgressRepository({ persistent: false });
+	}
+}

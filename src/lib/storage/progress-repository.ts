@@ -1,0 +1,79 @@
+/**
+ * The storage port: where attempts are kept. The player depends on this interface only; the Dexie
+ * adapter is the real one, the in-memory one serves tests and browsers that block IndexedDB.
+ */
+export type AttemptStatus = 'active' | 'completed' | 'abandoned';
+
+export interface AttemptRecord {
+	id?: number;
+	moduleId: string;
+	moduleVersion: string;
+	status: AttemptStatus;
+	/** The engine's SavedState. Typed loosely: what comes back from disk is checked by the engine. */
+	state: unknown;
+	/** Summary for the catalogue, so it need not load every module. */
+	progress: number;
+	percent: number;
+	passed: boolean;
+	startedAt: number;
+	updatedAt: number;
+	completedAt?: number;
+}
+
+export interface SetAsideRecord {
+	id?: number;
+	reason: string;
+	record: unknown;
+	at: number;
+}
+
+export interface ProgressRepository {
+	/** Whether progress survives a reload (false when the browser blocks IndexedDB). */
+	readonly persistent: boolean;
+	/** The newest attempt of a module that is active or completed (not abandoned). */
+	latest(moduleId: string): Promise<AttemptRecord | undefined>;
+	/** All attempts, newest first, optionally of one module. */
+	list(moduleId?: string): Promise<AttemptRecord[]>;
+	/** Inserts or updates; returns the id. */
+	save(record: AttemptRecord): Promise<number>;
+	/** Moves a record that cannot be read out of the way, keeping a copy for support. */
+	setAside(id: number | undefined, reason: string, record: unknown): Promise<void>;
+	/** Wipes everything this app stored on the device. */
+	forgetAll(): Promise<void>;
+}
+
+function newestFirst(a: AttemptRecord, b: AttemptRecord) {
+	return b.updatedAt - a.updatedAt || (b.id ?? 0) - (a.id ?? 0);
+}
+
+/** Keeps attempts in memory only: for tests, and when IndexedDB is unavailable. */
+export class MemoryProgressRepository implements ProgressRepository {
+	readonly persistent: boolean;
+	private attempts = new Map<number, AttemptRecord>();
+	readonly setAsideRecords: SetAsideRecord[] = [];
+	private nextId = 1;
+
+	constructor(options: { persistent?: boolean } = {}) {
+		this.persistent = options.persistent ?? false;
+	}
+
+	async latest(moduleId: string) {
+		return (await this.list(moduleId)).find((a) => a.status !== 'abandoned');
+	}
+	async list(moduleId?: string) {
+		return [...this.attempts.values()].filter((a) => !moduleId || a.moduleId === moduleId).map((a) => structuredClone(a)).sort(newestFirst);
+	}
+	async save(record: AttemptRecord) {
+		const id = record.id ?? this.nextId++;
+		this.attempts.set(id, structuredClone({ ...record, id }));
+		return id;
+	}
+	async setAside(id: number | undefined, reason: string, record: unknown) {
+		if (id !== undefined) this.attempts.delete(id);
+		this.setAsideRecords.push({ reason, record, at: Date.now() });
+	}
+	async forgetAll() {
+		this.attempts.clear();
+		this.setAsideRecords.length = 0;
+	}
+}
