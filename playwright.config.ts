@@ -3,6 +3,8 @@ import { chromiumPath } from './tests/helpers/chromium.js';
 
 // End-to-end tests run against the built app (npm run build) served by a small static server, in
 // Debian's Chromium: Playwright cannot download its own browser on these machines.
+const PORT = Number(process.env.KOERS_PORT || 4173);
+
 export default defineConfig({
 	testDir: 'tests',
 	testMatch: '**/*.e2e.ts',
@@ -12,7 +14,7 @@ export default defineConfig({
 	timeout: 60_000,
 	reporter: process.env.CI ? [['list']] : [['list']],
 	use: {
-		baseURL: 'http://127.0.0.1:4173/',
+		baseURL: `http://127.0.0.1:${PORT}/`,
 		trace: 'off',
 		launchOptions: {
 			executablePath: chromiumPath(),
@@ -23,8 +25,8 @@ export default defineConfig({
 		{ name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } }
 	],
 	webServer: {
-		command: 'node tests/helpers/static-server.js 4173',
-		url: 'http://127.0.0.1:4173/index.html',
+		command: `node src/tools/serve.js ${PORT}`,
+		url: `http://127.0.0.1:${PORT}/index.html`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 30_000
 	}

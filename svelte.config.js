@@ -1,6 +1,9 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// Where `npm run build` writes the static app (default build/).
+const OUT = process.env.KOERS_OUT || 'build';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -10,7 +13,9 @@ const config = {
 	},
 	kit: {
 		// One HTML entry (index.html); an LMS serves it from a sub-path we do not know in advance.
-		adapter: adapter({ fallback: 'index.html', strict: false }),
+		adapter: adapter({ pages: OUT, assets: OUT, fallback: 'index.html', strict: false }),
+		// Separate work folders let parallel builds (tests, packaging) run without clobbering each other.
+		outDir: process.env.KOERS_KIT_DIR || '.svelte-kit',
 		// Route from location.hash: no server needed, works inside a SCORM zip. Links start with '#/'.
 		router: { type: 'hash' },
 		// Inline all JS and CSS into index.html so no root-absolute /_app/ URL is emitted

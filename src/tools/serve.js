@@ -1,6 +1,7 @@
-// A small static file server for end-to-end tests. It serves build/ at the root and again under a
+// A small static file server for the built app (npm start) and the end-to-end tests. It serves
+// build/ at the root and again under a
 // nested path (as an LMS would), so tests can prove the build has no root-absolute URL.
-// Usage: node tests/helpers/static-server.js [port]   Mounts: / and /lms/course/42/content/ → build/
+// Usage: node src/tools/serve.js [port]   Mounts: / and /lms/course/42/content/ → build/
 //        extra mounts from KOERS_MOUNTS="prefix=dir,prefix2=dir2".
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -13,7 +14,7 @@ const TYPES = {
 };
 
 const port = Number(process.argv[2] ?? process.env.PORT ?? 4173);
-const build = resolve('build');
+const build = resolve(process.env.KOERS_OUT || 'build');
 const mounts = [['/lms/course/42/content/', build]];
 for (const pair of (process.env.KOERS_MOUNTS ?? '').split(',').filter(Boolean)) {
 	const [prefix, dir] = pair.split('=');
@@ -35,4 +36,4 @@ createServer((req, res) => {
 	}
 	res.writeHead(404, { 'Content-Type': 'text/plain' });
 	res.end('not found');
-}).listen(port, '127.0.0.1', () => console.log(`static server on http://127.0.0.1:${port}`));
+}).listen(port, '127.0.0.1', () => console.log(`Koers is running: open http://127.0.0.1:${port}/ in your browser (Ctrl+C stops it).`));

@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test';
+import { answer, choose, currentNode, next, startDemo, watchProblems } from './support';
+
+test('a learner plays the demo from the catalogue to the end and sees their result', async ({ page }) => {
+	const problems = watchProblems(page);
+	await page.goto('');
+	await expect(page.getByRole('heading', { level: 1, name: 'Modules' })).toBeVisible();
+	await page.getByRole('link', { name: /Beginnen/ }).first().click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Voorbeeldmodule: een nieuwe bezoeker' })).toBeVisible();
+	await expect(page.getByText('Studietijd: ongeveer 10 minuten')).toBeVisible();
+	await page.getByRole('button', { name: 'Begin de module' }).click();
+
+	await expect(page.getByRole('heading', { level: 1, name: 'Welkom bij deze voorbeeldmodule' })).toBeVisible();
+	await next(page);
+	await expect(page.getByText('Sam, 16 jaar')).toBeVisible();
+	await expect(page.getByRole('img', { name: /portret van Sam/ })).toBeVisible();
+	await next(page);
+
+	await choose(page, 'talk');
+	await expect(page.getByText('Jouw keuze')).toBeVisible();
+	await expect(page.getByText(/vertelt hij over zijn oude band/)).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Waarom' })).toBeVisible();
+	await next(page);
+	expect((await currentNode(page)).node).toBe('talk-outcome');
+	await next(page);
+	await next(page);
+	// The earlier choice (talk) leads to "Sam comes back", not "Sam stays away".
+	expect((await currentNode(page)).node).toBe('sam-returns');
+	await choose(page, 'ask');
+	await next(page);
+
+	await answer(page, [/bleef lang bij de deur/]);
+	await expect(page.getByRole('heading', { level: 1, name: 'Goed' })).toBeVisible();
+	await next(page);
+	await answer(page, [/Open vragen stellen/, /Aansluiten bij iets/]);
+	await expect(page.getByRole('heading', { level: 1, name: 'Goed' })).toBeVisible();
+	await next(page);
+
+	await page.getByLabel('Jouw antwoord').fill('Ik stelde me voor en vroeg wat hij zocht.');
+	await page.getByRole('button', { name: 'Opslaan en verder' }).click();
+	await page.getByRole('radio', { name: '8', exact: true }).check();
+	await page.getByLabel('Wat was nuttig voor je werk?').fill('De voorbeelden.');
+	await page.getByRole('button', { name: 'Opslaan en afronden' }).click();
+
+	await expect(page.getByRole('heading', { level: 1, name: 'Goed gedaan' })).toBeVisible();
+	await expect(page.getByTestId('score')).toHaveText('100%');
+	await expect(page.getByTestId('pass-status')).toContainText('Geslaagd');
+	await expect(page.getByText('Ik stelde me voor en vroeg wat hij zocht.')).toBeVisible();
+	await expect(page.getByText('De voorbeelden.')).toBeVisible();
+	await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+
+	await page.getByRole('link', { name: 'Terug naar alle modules' }).click();
+	await expect(page.getByTestId('status-demo')).toHaveText('Afgerond, score 100%');
+	expect(problems).toEqual([]);
+});
+
+test('a poor path fails the mastery score and the result says what to look at again', async ({ page }) => {
+	await startDemo(page);
+	await next(page);
+	await next(page);
+	await choose(page, 'wait');
+	await next(page);
+	await next(page);
+	await next(page);
+	expect((await currentNode(page)).node).toBe('sam-stays-away');
+	await choose(page, 'leave');
+	await next(page);
+	await answer(page, [/telefoon/]);
+	await expect(page.getByRole('heading', { level: 1, name: 'Niet helemaal' })).toBeVisible();
+	await expect(page.getByText('Het juiste antwoord')).toBeVisible();
+	await next(page);
+	await answer(page, [/huisregels/]);
+	await next(page);
+	await page.getByRole('button', { name: 'Overslaan' }).click();
+	await page.getByRole('button', { name: 'Opslaan en afronden' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Einde van de module' })).toBeVisible();
+	await expect(page.getByTestId('score')).toHaveText('0%');
+	await expect(page.getByTestId('pass-status')).toContainText('Nog niet geslaagd');
+	await expect(page.getByRole('heading', { name: 'Kijk hier nog eens naar' })).toBeVisible();
+	await expect(page.getByText('Outreachend werken: ga naar de plek waar jongeren zijn.')).toBeVisible();
+});
