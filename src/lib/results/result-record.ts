@@ -1,0 +1,455 @@
+/**
+ * The result record: what a learner downloads as JSON to hand to a registration body, a manager
+ * or a trainer. Plain TypeScript (no DOM, no Svelte), so the player, the trainer view, tests and
+ * tools share one definition. README.md ("Result files, for accreditation administrators")
+ * describes every field; keep the two in step.
+ *
+ * Changelog of RESULT_SCHEMA_VERSION (raise it on any change an older reader would misread;
+ * adding an optional field is not such a change):
+ * - 1: first version.
+ */
+import type { NodeKind, SavedState, Scenario } from '../engine';
+import { plainText } from './plain-text';
+import { isoDuration, parseIsoDuration, scormTime } from './scorm-format';
+
+export const RESULT_SCHEMA = 'koers-result';
+export const RESULT_SCHEMA_VERSION = 1;
+
+/** A module's texts in one language; the player's ModuleTexts fits. */
+export interface RecordTexts {
+	lang: string;
+	text(key: string): string;
+	has?(key: string): boolean;
+}
+
+export interface Publisher {
+	name: string;
+	url?: string;
+	contact?: string;
+}
+
+export type InteractionResult = 'correct' | 'incorrect' | 'neutral';
+
+/** One decision as SCORM's `cmi.interactions.n` (SCORM 2004 vocabulary and formats). */
+export interface ScormInteraction {
+	id: string;
+	type: 'choice';
+	description: string;
+	/** Chosen ids; several (a multiple-answer quiz) are joined with `[,]`, as SCORM 2004 writes them. */
+	learner_response: string;
+	result: InteractionResult;
+	/** The most points this decision could earn. */
+	weighting: number;
+	timestamp: string;
+	latency: string;
+}
+
+export interface ScormRecord {
+	completion_status: 'completed' | 'incomplete';
+	success_status: 'passed' | 'failed' | 'unknown';
+	score: { raw: number; min: number; max: number; scaled: number };
+	scaled_passing_score: number;
+	session_time: string;
+	interactions: ScormInteraction[];
+}
+
+export interface RecordDecision {
+	node: string;
+	kind: 'choice' | 'quiz';
+	title: string;
+	answers: { id: string; label: string }[];
+	points: number;
+	maxPoints: number;
+	/** Quiz: whether the answer was fully correct. Choice (a dilemma): null. */
+	correct: boolean | null;
+	at: string;
+	latencySeconds: number;
+}
+
+export interface ResultRecord {
+	schema: typeof RESULT_SCHEMA;
+	schemaVersion: number;
+	/** When this file was made. */
+	createdAt: string;
+	module: {
+		id: string;
+		version: string;
+		title: string;
+		/** The language of every title, label and question in this file. */
+		language: string;
+		studyMinutes: number;
+		masteryScore: number;
+		publisher: Publisher | null;
+	};
+	learner?: { name: string };
+	attempt: {
+		id: string;
+		startedAt: string;
+		completedAt: string | null;
+		completed: boolean;
+		timeSpentSeconds: number;
+		ending: { node: string; title: string } | null;
+	};
+	score: { raw: number; min: number; max: number; scaled: number; percent: number; passed: boolean };
+	path: { node: string; kind: NodeKind; title: string }[];
+	decisions: RecordDecision[];
+	reflections: { node: string; question: string; answer: string }[];
+	evaluation: { rating: number | null; useful: string; better: string } | null;
+	scorm: ScormRecord;
+}
+
+export interface BuildOptions {
+	/** The name the learner typed; left out of the record when empty. */
+	learnerName?: string;
+	/** When the file is made (ms); defaults to now. */
+	now?: number;
+}
+
+/** Identifies an attempt across downloads: the same attempt always gets the same id. */
+export function attemptId(moduleId: string, startedAt: number): string {
+	return `${moduleId}-${Math.max(0, Math.floor(startedAt)).toString(36)}`;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The SCORM result of a decision: the best available points are `correct`, none of them `incorrect`. */
+export function interactionResult(kind: 'choice' | 'quiz', points: number, maxPoints: number, quizCorrect: boolean | null): InteractionResult {
+	if (kind === 'quiz') return quizCorrect ? 'correct' : 'incorrect';
+	if (maxPoints <= 0) return 'neutral';
+	if (points >= maxPoints) return 'correct';
+	return points <= 0 ? 'incorrect' : 'neutral';
+}
+
+/**
+ * Builds the record of one attempt. Titles and labels come from `texts` (the learner's language);
+ * without texts, node and option ids stand in for them.
+ */
+export function buildResultRecord(scenario: Scenario, state: SavedState, texts?: RecordTexts, options: BuildOptions = {}): ResultRecord {
+	const module = scenario.module;
+	const has = (key: string) => (texts ? (texts.has ? texts.has(key) : true) : false);
+	const text = (key: string, fallback: string) => (texts && has(key) ? plainText(texts.text(key)) || fallback : fallback);
+	const titleOf = (node: string) => text(`nodes.${node}.title`, node);
+	const completed = state.completedAt !== undefined;
+	const summary = scenario.scoreOf(state);
+	const passed = completed && summary.passed;
+	const scaled = summary.maxScore > 0 ? Math.max(-1, Math.min(1, round2(state.score / summary.maxScore))) : completed ? 1 : 0;
+
+	const decisions: RecordDecision[] = state.decisions.map((d) => {
+		const meta = scenario.meta(d.node);
+		const kind = meta.kind === 'quiz' ? 'quiz' : 'choice';
+		const labelKey = (id: string) => (kind === 'choice' ? `nodes.${d.node}.options.${id}.label` : `nodes.${d.node}.answers.${id}.label`);
+		return {
+			node: d.node,
+			kind,
+			title: titleOf(d.node),
+			answers: d.answers.map((id) => ({ id, label: text(labelKey(id), id) })),
+			points: d.points,
+			maxPoints: scenario.bestPoints(d.node),
+			correct: kind === 'quiz' ? scenario.isCorrect(meta, d.answers) : null,
+			at: iso(d.at),
+			latencySeconds: round2(d.latencyMs / 1000)
+		};
+	});
+
+	const seen = new Set<string>();
+	const reflections = state.path
+		.filter((node) => scenario.meta(node).kind === 'reflection' && !seen.has(node) && seen.add(node))
+		.map((node) => ({ node, question: text(`nodes.${node}.body`, titleOf(node)), answer: state.reflections[node] ?? '' }));
+
+	const name = options.learnerName?.trim();
+	const record: ResultRecord = {
+		schema: RESULT_SCHEMA,
+		schemaVersion: RESULT_SCHEMA_VERSION,
+		createdAt: iso(options.now ?? Date.now()),
+		module: {
+			id: module.id,
+			version: module.version,
+			title: text(module.title, module.id),
+			language: texts?.lang ?? module.defaultLanguage ?? module.languages[0],
+			studyMinutes: module.studyMinutes,
+			masteryScore: module.masteryScore,
+			publisher: module.publisher ? { ...module.publisher } : null
+		},
+		...(name ? { learner: { name } } : {}),
+		attempt: {
+			id: attemptId(module.id, state.startedAt),
+			startedAt: iso(state.startedAt),
+			completedAt: completed ? iso(state.completedAt!) : null,
+			completed,
+			timeSpentSeconds: Math.round(state.timeMs / 1000),
+			ending: completed ? { node: state.node, title: titleOf(state.node) } : null
+		},
+		score: { raw: state.score, min: 0, max: summary.maxScore, scaled, percent: summary.percent, passed },
+		path: state.path.map((node) => ({ node, kind: scenario.meta(node).kind, title: titleOf(node) })),
+		decisions,
+		reflections,
+		evaluation: state.evaluation ? { ...state.evaluation } : null,
+		scorm: {
+			completion_status: completed ? 'completed' : 'incomplete',
+			success_status: completed ? (passed ? 'passed' : 'failed') : 'unknown',
+			score: { raw: state.score, min: 0, max: summary.maxScore, scaled },
+			scaled_passing_score: round2(module.masteryScore / 100),
+			session_time: isoDuration(state.timeMs),
+			interactions: state.decisions.map((d, i) => ({
+				id: d.node,
+				type: 'choice',
+				description: decisions[i].title.slice(0, 250),
+				learner_response: d.answers.join('[,]'),
+				result: interactionResult(decisions[i].kind, d.points, decisions[i].maxPoints, decisions[i].correct),
+				weighting: decisions[i].maxPoints,
+				timestamp: scormTime(d.at),
+				latency: isoDuration(d.latencyMs)
+			}))
+		}
+	};
+	return record;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+export type ValidationResult =
+	| { ok: true; record: ResultRecord }
+	/**
+	 * `not-result`: not a Koers result file at all; `newer`: made by a newer Koers (schema version
+	 * above ours); `invalid`: a result file with wrong or missing fields. `errors` say which field
+	 * and what is wrong, one per line, e.g. `score.percent: is 90, but 4 of 5 points is 80`.
+	 */
+	| { ok: false; kind: 'not-result' | 'newer' | 'invalid'; errors: string[] };
+
+const NODE_KIND_NAMES: readonly string[] = ['content', 'persona', 'choice', 'quiz', 'reflection', 'evaluation', 'end'];
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+const SCORM_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,2})?(?:Z|[+-]\d{2}(?::\d{2})?)$/;
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const describe = (v: unknown) => (v === undefined ? 'missing' : `${JSON.stringify(v)?.slice(0, 60)}`);
+
+/** Collects every problem in a record instead of stopping at the first, so all can be fixed at once. */
+class Checker {
+	errors: string[] = [];
+	fail(path: string, message: string) {
+		this.errors.push(`${path}: ${message}`);
+	}
+	object(v: unknown, path: string): v is Json {
+		if (isObject(v)) return true;
+		this.fail(path, `must be an object, found ${describe(v)}`);
+		return false;
+	}
+	string(v: unknown, path: string, opts: { nonEmpty?: boolean; pattern?: RegExp; hint?: string } = {}): v is string {
+		if (typeof v !== 'string') this.fail(path, `must be a text, found ${describe(v)}`);
+		else if (opts.nonEmpty && !v.trim()) this.fail(path, 'must not be empty');
+		else if (opts.pattern && !opts.pattern.test(v)) this.fail(path, `${describe(v)} is not ${opts.hint ?? 'in the expected format'}`);
+		else return true;
+		return false;
+	}
+	number(v: unknown, path: string, opts: { min?: number; max?: number; integer?: boolean } = {}): v is number {
+		if (typeof v !== 'number' || !Number.isFinite(v)) this.fail(path, `must be a number, found ${describe(v)}`);
+		else if (opts.integer && !Number.isInteger(v)) this.fail(path, `must be a whole number, found ${v}`);
+		else if (opts.min !== undefined && v < opts.min) this.fail(path, `must be at least ${opts.min}, found ${v}`);
+		else if (opts.max !== undefined && v > opts.max) this.fail(path, `must be at most ${opts.max}, found ${v}`);
+		else return true;
+		return false;
+	}
+	boolean(v: unknown, path: string): v is boolean {
+		if (typeof v === 'boolean') return true;
+		this.fail(path, `must be true or false, found ${describe(v)}`);
+		return false;
+	}
+	date(v: unknown, path: string): v is string {
+		if (!this.string(v, path, { pattern: ISO_DATE, hint: 'an ISO 8601 date-time like "2026-11-05T14:03:07.000Z"' })) return false;
+		if (Number.isNaN(Date.parse(v))) {
+			this.fail(path, `${describe(v)} is not a real date`);
+			return false;
+		}
+		return true;
+	}
+	oneOf<T extends string>(v: unknown, path: string, values: readonly T[]): v is T {
+		if (typeof v === 'string' && (values as readonly string[]).includes(v)) return true;
+		this.fail(path, `must be one of ${values.map((x) => `"${x}"`).join(', ')}, found ${describe(v)}`);
+		return false;
+	}
+	array(v: unknown, path: string): v is unknown[] {
+		if (Array.isArray(v)) return true;
+		this.fail(path, `must be a list, found ${describe(v)}`);
+		return false;
+	}
+}
+
+/**
+ * Checks that a parsed JSON value is a result record this version of Koers understands, and that
+ * its figures agree with each other (score, pass, status, one interaction per decision). Never
+ * throws.
+ */
+export function validateResultRecord(json: unknown): ValidationResult {
+	if (!isObject(json) || json.schema !== RESULT_SCHEMA)
+		return {
+			ok: false,
+			kind: 'not-result',
+			errors: [`schema: must be "${RESULT_SCHEMA}", found ${describe(isObject(json) ? json.schema : json)}; this is not a Koers result file`]
+		};
+	const c = new Checker();
+	if (!c.number(json.schemaVersion, 'schemaVersion', { integer: true, min: 1 })) return { ok: false, kind: 'invalid', errors: c.errors };
+	if (json.schemaVersion > RESULT_SCHEMA_VERSION)
+		return {
+			ok: false,
+			kind: 'newer',
+			errors: [`schemaVersion: the file has version ${json.schemaVersion}, this Koers reads up to ${RESULT_SCHEMA_VERSION}; open it with a newer Koers`]
+		};
+	c.date(json.createdAt, 'createdAt');
+
+	const m = json.module;
+	if (c.object(m, 'module')) {
+		c.string(m.id, 'module.id', { pattern: /^[a-z0-9][a-z0-9_-]*$/, hint: 'a module id (a-z, 0-9, - and _)' });
+		c.string(m.version, 'module.version', { pattern: /^\d+\.\d+\.\d+$/, hint: 'a version like "1.0.0"' });
+		c.string(m.title, 'module.title', { nonEmpty: true });
+		c.string(m.language, 'module.language', { pattern: /^[a-z]{2}(-[A-Z]{2})?$/, hint: 'a language code like "nl"' });
+		c.number(m.studyMinutes, 'module.studyMinutes', { min: 0 });
+		c.number(m.masteryScore, 'module.masteryScore', { min: 0, max: 100 });
+		if (m.publisher !== null && c.object(m.publisher, 'module.publisher')) {
+			c.string(m.publisher.name, 'module.publisher.name', { nonEmpty: true });
+			for (const key of ['url', 'contact'] as const) if (m.publisher[key] !== undefined) c.string(m.publisher[key], `module.publisher.${key}`);
+		}
+	}
+	if (json.learner !== undefined && c.object(json.learner, 'learner')) c.string(json.learner.name, 'learner.name', { nonEmpty: true });
+
+	const a = json.attempt;
+	let completed: boolean | undefined;
+	if (c.object(a, 'attempt')) {
+		c.string(a.id, 'attempt.id', { nonEmpty: true });
+		const started = c.date(a.startedAt, 'attempt.startedAt');
+		if (c.boolean(a.completed, 'attempt.completed')) completed = a.completed;
+		if (a.completed === true) {
+			if (c.date(a.completedAt, 'attempt.completedAt') && started && Date.parse(a.completedAt as string) < Date.parse(a.startedAt as string))
+				c.fail('attempt.completedAt', 'is before attempt.startedAt');
+			if (c.object(a.ending, 'attempt.ending')) {
+				c.string(a.ending.node, 'attempt.ending.node', { nonEmpty: true });
+				c.string(a.ending.title, 'attempt.ending.title');
+			}
+		} else if (a.completed === false) {
+			if (a.completedAt !== null) c.fail('attempt.completedAt', 'must be null when attempt.completed is false');
+			if (a.ending !== null) c.fail('attempt.ending', 'must be null when attempt.completed is false');
+		}
+		c.number(a.timeSpentSeconds, 'attempt.timeSpentSeconds', { min: 0 });
+	}
+
+	const s = json.score;
+	if (c.object(s, 'score')) {
+		const ok =
+			[c.number(s.raw, 'score.raw'), c.number(s.min, 'score.min'), c.number(s.max, 'score.max', { min: 0 }), c.number(s.scaled, 'score.scaled', { min: -1, max: 1 }), c.number(s.percent, 'score.percent', { min: 0, max: 100 })].every(Boolean) &&
+			c.boolean(s.passed, 'score.passed');
+		if (ok) {
+			const raw = s.raw as number;
+			const max = s.max as number;
+			const percent = max > 0 ? Math.round((Math.max(0, raw) / max) * 100) : 100;
+			if (percent !== s.percent) c.fail('score.percent', `is ${s.percent}, but ${raw} of ${max} points is ${percent}`);
+			if (max > 0 && Math.abs((s.scaled as number) - Math.max(-1, Math.min(1, raw / max))) > 0.011)
+				c.fail('score.scaled', `is ${s.scaled}, but ${raw} of ${max} points is ${round2(raw / max)}`);
+			if (isObject(m) && typeof m.masteryScore === 'number' && completed !== undefined) {
+				const shouldPass = completed && percent >= m.masteryScore;
+				if (s.passed !== shouldPass)
+					c.fail('score.passed', `is ${s.passed}, but ${completed ? `${percent}% against a pass mark of ${m.masteryScore}%` : 'an unfinished attempt'} means ${shouldPass}`);
+			}
+		}
+	}
+
+	if (c.array(json.path, 'path'))
+		json.path.forEach((p, i) => {
+			if (c.object(p, `path[${i}]`)) {
+				c.string(p.node, `path[${i}].node`, { nonEmpty: true });
+				c.oneOf(p.kind, `path[${i}].kind`, NODE_KIND_NAMES);
+				c.string(p.title, `path[${i}].title`);
+			}
+		});
+
+	const decisionNodes: string[] = [];
+	if (c.array(json.decisions, 'decisions'))
+		json.decisions.forEach((d, i) => {
+			const at = `decisions[${i}]`;
+			if (!c.object(d, at)) return;
+			if (c.string(d.node, `${at}.node`, { nonEmpty: true })) decisionNodes.push(d.node);
+			c.oneOf(d.kind, `${at}.kind`, ['choice', 'quiz'] as const);
+			c.string(d.title, `${at}.title`);
+			if (c.array(d.answers, `${at}.answers`)) {
+				if (d.answers.length === 0) c.fail(`${at}.answers`, 'must name at least one answer');
+				d.answers.forEach((x, j) => {
+					if (c.object(x, `${at}.answers[${j}]`)) {
+						c.string(x.id, `${at}.answers[${j}].id`, { nonEmpty: true });
+						c.string(x.label, `${at}.answers[${j}].label`);
+					}
+				});
+			}
+			c.number(d.points, `${at}.points`);
+			c.number(d.maxPoints, `${at}.maxPoints`, { min: 0 });
+			if (d.correct !== null) c.boolean(d.correct, `${at}.correct`);
+			c.date(d.at, `${at}.at`);
+			c.number(d.latencySeconds, `${at}.latencySeconds`, { min: 0 });
+		});
+
+	if (c.array(json.reflections, 'reflections'))
+		json.reflections.forEach((r, i) => {
+			if (c.object(r, `reflections[${i}]`)) {
+				c.string(r.node, `reflections[${i}].node`, { nonEmpty: true });
+				c.string(r.question, `reflections[${i}].question`);
+				c.string(r.answer, `reflections[${i}].answer`);
+			}
+		});
+
+	const e = json.evaluation;
+	if (e !== null && c.object(e, 'evaluation')) {
+		if (e.rating !== null) c.number(e.rating, 'evaluation.rating', { integer: true, min: 1, max: 10 });
+		c.string(e.useful, 'evaluation.useful');
+		c.string(e.better, 'evaluation.better');
+	}
+
+	const sc = json.scorm;
+	if (c.object(sc, 'scorm')) {
+		if (c.oneOf(sc.completion_status, 'scorm.completion_status', ['completed', 'incomplete'] as const) && completed !== undefined && (sc.completion_status === 'completed') !== completed)
+			c.fail('scorm.completion_status', `is "${sc.completion_status}", but attempt.completed is ${completed}`);
+		if (c.oneOf(sc.success_status, 'scorm.success_status', ['passed', 'failed', 'unknown'] as const) && isObject(s) && typeof s.passed === 'boolean' && completed !== undefined) {
+			const expected = completed ? (s.passed ? 'passed' : 'failed') : 'unknown';
+			if (sc.success_status !== expected) c.fail('scorm.success_status', `is "${sc.success_status}", but the score and attempt say "${expected}"`);
+		}
+		if (c.object(sc.score, 'scorm.score')) {
+			for (const key of ['raw', 'min', 'max', 'scaled'] as const)
+				if (c.number(sc.score[key], `scorm.score.${key}`) && isObject(s) && typeof s[key] === 'number' && s[key] !== sc.score[key])
+					c.fail(`scorm.score.${key}`, `is ${sc.score[key]}, but score.${key} is ${s[key]}`);
+		}
+		c.number(sc.scaled_passing_score, 'scorm.scaled_passing_score', { min: 0, max: 1 });
+		if (c.string(sc.session_time, 'scorm.session_time', { pattern: /^PT/, hint: 'an ISO 8601 duration like "PT12M30S"' }) && parseIsoDuration(sc.session_time) === null)
+			c.fail('scorm.session_time', `${describe(sc.session_time)} is not an ISO 8601 duration like "PT12M30S"`);
+		if (c.array(sc.interactions, 'scorm.interactions')) {
+			if (Array.isArray(json.decisions) && sc.interactions.length !== json.decisions.length)
+				c.fail('scorm.interactions', `has ${sc.interactions.length} entries, but there are ${json.decisions.length} decisions (one each)`);
+			sc.interactions.forEach((x, i) => {
+				const at = `scorm.interactions[${i}]`;
+				if (!c.object(x, at)) return;
+				if (c.string(x.id, `${at}.id`, { nonEmpty: true }) && decisionNodes[i] !== undefined && x.id !== decisionNodes[i])
+					c.fail(`${at}.id`, `is "${x.id}", but decisions[${i}] is "${decisionNodes[i]}"`);
+				c.oneOf(x.type, `${at}.type`, ['choice'] as const);
+				c.string(x.description, `${at}.description`);
+				c.string(x.learner_response, `${at}.learner_response`, { nonEmpty: true });
+				c.oneOf(x.result, `${at}.result`, ['correct', 'incorrect', 'neutral'] as const);
+				c.number(x.weighting, `${at}.weighting`, { min: 0 });
+				c.string(x.timestamp, `${at}.timestamp`, { pattern: SCORM_TIME, hint: 'a SCORM time like "2026-11-05T14:03:07.12Z"' });
+				if (c.string(x.latency, `${at}.latency`) && parseIsoDuration(x.latency) === null)
+					c.fail(`${at}.latency`, `${describe(x.latency)} is not an ISO 8601 duration like "PT8.5S"`);
+			});
+		}
+	}
+
+	if (c.errors.length) return { ok: false, kind: 'invalid', errors: c.errors };
+	return { ok: true, record: json as unknown as ResultRecord };
+}
+
+/** Parses the text of a result file and validates it; a file that is not JSON says so. */
+export function readResultFile(text: string): ValidationResult | { ok: false; kind: 'not-json'; errors: string[] } {
+	let json: unknown;
+	try {
+		json = JSON.parse(text.replace(/^\uFEFF/, ''));
+	} catch (e) {
+		return { ok: false, kind: 'not-json', errors: [`the file is not valid JSON (${(e as Error).message})`] };
+	}
+	return validateResultRecord(json);
+}
