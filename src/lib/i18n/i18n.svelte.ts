@@ -76,13 +76,14 @@ export class I18n {
 	/** Translates a UI key (or `ns:key`). */
 	t = (key: string, options?: TOptions): string => {
 		void this.version;
-		return this.instance.t(key, options ?? {}) as string;
+		// i18next's overloads are too narrow for a generic wrapper; the call itself is the documented t(key, options).
+		return (this.instance.t as (k: string, o: object) => string)(key, options ?? {});
 	};
 
 	/** Translates a module key in the given (or current) language. */
 	tm = (moduleId: string, key: string, options?: TOptions & { lng?: string }): string => {
 		void this.version;
-		return this.instance.t(key, { ns: moduleNamespace(moduleId), ...(options ?? {}) }) as string;
+		return (this.instance.t as (k: string, o: object) => string)(key, { ns: moduleNamespace(moduleId), ...(options ?? {}) });
 	};
 
 	hasModuleKey(moduleId: string, key: string, lng?: string): boolean {
