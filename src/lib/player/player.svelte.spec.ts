@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { loadModule } from '$lib/engine';
+import type { CatalogueEntry, ModuleSource } from '$lib/content/module-source';
+import { I18n, type LanguageMemory } from '$lib/i18n/i18n.svelte';
+import { MemoryProgressRepository, type AttemptRecord } from '$lib/storage/progress-repository';
+import { readModuleFiles, MODULES_DIR } from '../../../tests/helpers/load-from-disk';
+import { Player } from './player.svelte';
+
+const memory: LanguageMemory = { load: () => null, save: () => {}, clear: () => {} };
+const demoFiles = readModuleFiles(join(MODULES_DIR, 'demo'));
+const source: ModuleSource = {
+	catalogue: async () => [] as CatalogueEntry[],
+	load: async () => loadModule(demoFiles),
+	fileUrl: (id, path) => `modules/${id}/${path}`
+};
+
+function setup(repository = new MemoryProgressRepository({ persistent: true })) {
+	let now = 1_000_000;
+	const clock = { tick: (ms: number) => (now += ms) };
+	const player = new Player({ source, repository, i18n: new I18n(memory), now: () => now });
+	return { player, repository, clock };
+}
+
+describe('Player', () => {
+	it('shows the start page for a new module, then saves every step at once', async () => {
+		const { player, repository } = setup();
+		await player.open('demo');
+		expect(player.view.kind).toBe('start');
+		await player.begin();
+		expect(player.state?.node).toBe('welcome');
+		await player.continue();
+		await player.continue();
+		await player.choose('talk');
+		const [saved] = await repository.list('demo');
+		expect(saved).toMatchObject({ status: 'active', percent: 33, passed: false });
+		expect((saved.state as { node: string; feedbackPending: boolean }).node).toBe('talk-outcome');
+		expect((saved.state as { feedbackPending: boolean }).feedbackPending).toBe(true);
+	});
+
+	it('resumes exactly where the learner was, with the same score', async () => {
+		const repository = new MemoryProgressRepository({ persistent: true });
+		const first = setup(repository).player;
+		await first.open('demo');
+		await first.begin();
+		await first.continue();
+		await first.continue();
+		await first.choose('buddy');
+		await first.acknowledge();
+		const again = setup(repository).player;
+		await again.open('demo');
+		expect(again.view.kind).toBe('play');
+		expect(again.resumed).toBe(true);
+		expect(again.state).toMatchObject({ node: 'buddy-outcome', score: 1, feedbackPending: false });
+	});
+
+	it('counts active time only, capped for a learner who walked away', async () => {
+		const { player, clock } = setup();
+		await player.open('demo');
+		await player.begin();
+		clock.tick(30_000);
+		await player.continue();
+		expect(player.state?.timeMs).toBe(30_000);
+		await player.pageHidden();
+		clock.tick(3_600_000); // an hour away with the tab hidden
+		player.pageVisible();
+		clock.tick(5_000);
+		await player.continue();
+		expect(player.state?.timeMs).toBe(35_000);
+		clock.tick(5 * 3_600_000); // left visible overnight
+		await player.choose('talk');
+		expect(player.state?.timeMs).toBe(35_000 + 15 * 60_000);
+	});
+
+	it('start again keeps the earlier attempt and marks the unfinished one abandoned', async () => {
+		const { player, repository } = setup();
+		await player.open('demo');
+		await player.begin();
+		await player.continue();
+		await player.begin();
+		const attempts = await repository.list('demo');
+		expect(attempts.map((a) => a.status).sort()).toEqual(['abandoned', 'active']);
+		expect(player.state?.node).toBe('welcome');
+	});
+
+	it('offers a restart for an unreadable record and sets it aside', async () => {
+		const repository = new MemoryProgressRepository({ persistent: true });
+		const broken: AttemptRecord = { moduleId: 'demo', moduleVersion: '1.0.0', status: 'active', state: { nonsense: true }, progress: 0, percent: 0, passed: false, startedAt: 1, updatedAt: 1 };
+		await repository.save(broken);
+		const { player } = setup(repository);
+		await player.open('demo');
+		expect(player.view).toMatchObject({ kind: 'unreadable', reason: 'corrupt' });
+		await player.begin();
+		expect(player.view.kind).toBe('play');
+		expect(repository.setAsideRecords).toHaveLength(1);
+		expect((await repository.list('demo')).every((a) => (a.state as { node?: string }).node === 'welcome')).toBe(true);
+	});
+
+	it('keeps playing and says so when storage fails', async () => {
+		const repository = new MemoryProgressRepository({ persistent: true });
+		repository.save = async () => {
+			throw new DOMException('full', 'QuotaExceededError');
+		};
+		const { player } = setup(repository);
+		await player.open('demo');
+		await player.begin();
+		expect(player.storageProblem).toBe('player.storageFailed');
+		await player.continue();
+		expect(player.state?.node).toBe('meet-sam');
+	});
+
+	it('shows a broken module as issues instead of throwing', async () => {
+		const player = new Player({
+			source: { ...source, load: async () => loadModule({ moduleJson: '{"formatVersion": 1', locales: {} }) },
+			repository: new MemoryProgressRepository(),
+			i18n: new I18n(memory)
+		});
+		await player.open('demo');
+		expect(player.view.kind).toBe('broken');
+		expect(player.storageProblem).toBe('player.storageUnavailable');
+	});
+});
