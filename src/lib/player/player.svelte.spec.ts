@@ -104,9 +104,39 @@ describe('Player', () => {
 		const { player } = setup(repository);
 		await player.open('demo');
 		await player.begin();
-		expect(player.storageProblem).toBe('player.storageFailed');
+		// A full disk gets its own message: the learner can do something about it.
+		expect(player.storageProblem).toBe('player.storageFull');
 		await player.continue();
 		expect(player.state?.node).toBe('meet-sam');
+		repository.save = async () => {
+			throw new Error('disk on fire');
+		};
+		await player.continue();
+		expect(player.storageProblem).toBe('player.storageFailed');
+	});
+
+	it('a second tab that saved newer progress is never overwritten; this tab is told and can take over', async () => {
+		const repository = new MemoryProgressRepository({ persistent: true });
+		const first = setup(repository).player;
+		await first.open('demo');
+		await first.begin();
+		await first.continue();
+		const second = setup(repository).player;
+		await second.open('demo');
+		expect(second.state?.node).toBe('meet-sam');
+		await second.continue();
+		// The first tab still shows meet-sam; its next step must not replace the newer progress.
+		await first.continue();
+		expect(first.otherTab).toBe(true);
+		expect(((await repository.latest('demo'))?.state as { node: string }).node).toBe(second.state?.node);
+		await first.pageHidden();
+		expect(((await repository.latest('demo'))?.state as { node: string }).node).toBe(second.state?.node);
+		await first.takeOver();
+		expect(first.otherTab).toBe(false);
+		expect(first.state?.node).toBe(second.state?.node);
+		await first.choose('talk');
+		expect(((await repository.latest('demo'))?.state as { node: string; feedbackPending: boolean }).feedbackPending).toBe(true);
+		expect(await repository.list('demo')).toHaveLength(1);
 	});
 
 	it('shows a broken module as issues instead of throwing', async () => {

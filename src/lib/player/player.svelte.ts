@@ -1,7 +1,8 @@
 import type { Evaluation, LearnerAction, LoadedModule, ModuleIssue, SavedState, Scenario } from '$lib/engine';
 import type { ModuleSource } from '$lib/content/module-source';
 import type { I18n } from '$lib/i18n/i18n.svelte';
-import type { AttemptRecord, ProgressRepository } from '$lib/storage/progress-repository';
+import { StaleWriteError, type AttemptRecord, type ProgressRepository } from '$lib/storage/progress-repository';
+import type { TabPresence } from './tab-presence';
 import { NoLmsTracker, type Tracker } from '$lib/tracking/tracker';
 
 /** What the player page shows. */
@@ -18,6 +19,8 @@ export interface PlayerDeps {
 	repository: ProgressRepository;
 	i18n: I18n;
 	tracker?: Tracker;
+	/** Tells other tabs on the same module that this one took over (optional: none in tests). */
+	presence?: TabPresence;
 	now?: () => number;
 }
 
@@ -41,8 +44,15 @@ export class Player {
 	resumed = $state(false);
 	/** Incremented on every step; components use it to move focus and announce. */
 	stepCount = $state(0);
+	/**
+	 * The module was opened in another tab after this one, or another tab saved newer progress:
+	 * this tab stops saving (it never overwrites newer progress) until the learner takes over.
+	 */
+	otherTab = $state(false);
 
 	private attemptId: number | undefined;
+	/** The revision of the attempt as last read or written by this tab (see AttemptRecord.revision). */
+	private revision = 0;
 	private saving: Promise<unknown> = Promise.resolve();
 	private activeSince: number | null = null;
 	private readonly tracker: Tracker;
@@ -52,6 +62,9 @@ export class Player {
 		this.tracker = deps.tracker ?? new NoLmsTracker();
 		this.now = deps.now ?? Date.now;
 		if (!deps.repository.persistent) this.storageProblem = 'player.storageUnavailable';
+		deps.presence?.onTakenOver((id) => {
+			if (id === this.moduleId) this.otherTab = true;
+		});
 	}
 
 	get scenario(): Scenario | null {
@@ -70,6 +83,8 @@ export class Player {
 		this.loaded = null;
 		this.state = null;
 		this.attemptId = undefined;
+		this.revision = 0;
+		this.otherTab = false;
 		let result;
 		try {
 			result = await this.deps.source.load(moduleId);
@@ -99,6 +114,7 @@ export class Player {
 			const local = record && scenario.restore(record.state);
 			const reflections = local && local.ok ? local.state.reflections : {};
 			this.attemptId = record?.status === 'active' ? record.id : undefined;
+			this.revision = this.attemptId !== undefined ? (record?.revision ?? 0) : 0;
 			this.adopt({ ...fromLms.resumeState, reflections: { ...reflections, ...fromLms.resumeState.reflections } }, true);
 			await this.persist();
 			return;
@@ -114,6 +130,7 @@ export class Player {
 			return;
 		}
 		this.attemptId = record.id;
+		this.revision = record.revision ?? 0;
 		this.adopt(restored.state, true);
 	}
 
@@ -121,6 +138,7 @@ export class Player {
 		this.state = state;
 		this.resumed = resumed;
 		this.view = { kind: 'play' };
+		if (this.moduleId) this.deps.presence?.announce(this.moduleId);
 		this.activeSince = this.now();
 	}
 
@@ -135,6 +153,7 @@ export class Player {
 			await this.writeRecord('abandoned');
 		}
 		this.attemptId = undefined;
+		this.revision = 0;
 		this.adopt(scenario.start(this.now()), false);
 		this.stepCount++;
 		await this.persist();
@@ -144,7 +163,7 @@ export class Player {
 	/** Applies what the learner did, saves, and tells the tracker. */
 	async act(action: LearnerAction) {
 		const scenario = this.scenario;
-		if (!scenario || !this.state) return;
+		if (!scenario || !this.state || this.otherTab) return;
 		const next = scenario.apply(this.countTime(this.state), action, this.now());
 		this.state = next;
 		this.stepCount++;
@@ -164,7 +183,7 @@ export class Player {
 
 	/** The learner has read the feedback on their decision. */
 	async acknowledge() {
-		if (!this.scenario || !this.state) return;
+		if (!this.scenario || !this.state || this.otherTab) return;
 		this.state = this.scenario.acknowledgeFeedback(this.countTime(this.state), this.now());
 		this.stepCount++;
 		await this.persist();
@@ -175,7 +194,7 @@ export class Player {
 	}
 
 	async back() {
-		if (!this.scenario || !this.state || !this.canGoBack()) return;
+		if (!this.scenario || !this.state || !this.canGoBack() || this.otherTab) return;
 		this.state = this.scenario.goBack(this.countTime(this.state), this.now());
 		this.stepCount++;
 		await this.persist();
@@ -183,7 +202,7 @@ export class Player {
 
 	/** The page was hidden (tab switch, phone locked, closing): stop the clock and save. */
 	async pageHidden() {
-		if (!this.state || !this.scenario) return;
+		if (!this.state || !this.scenario || this.otherTab) return;
 		this.state = this.countTime(this.state);
 		this.activeSince = null;
 		await this.persist();
@@ -203,6 +222,12 @@ export class Player {
 	}
 
 	/** Saves the current state; writes are queued so they land in order. */
+	/** The learner chose to continue in this tab: reload the newest saved progress and take over. */
+	async takeOver() {
+		const id = this.moduleId;
+		if (id) await this.open(id);
+	}
+
 	private persist(): Promise<void> {
 		const done = (this.saving = this.saving.then(() => this.writeRecord()).catch(() => {}));
 		return done as Promise<void>;
@@ -211,7 +236,7 @@ export class Player {
 	private async writeRecord(status?: AttemptRecord['status']) {
 		const scenario = this.scenario;
 		const state = this.state;
-		if (!scenario || !state) return;
+		if (!scenario || !state || this.otherTab) return;
 		const score = scenario.scoreOf(state);
 		const record: AttemptRecord = {
 			...(this.attemptId !== undefined ? { id: this.attemptId } : {}),
@@ -224,13 +249,17 @@ export class Player {
 			passed: score.passed,
 			startedAt: state.startedAt,
 			updatedAt: state.updatedAt,
+			revision: this.revision + 1,
 			...(state.completedAt ? { completedAt: state.completedAt } : {})
 		};
 		try {
 			this.attemptId = await this.deps.repository.save(record);
-			if (this.storageProblem === 'player.storageFailed') this.storageProblem = null;
-		} catch {
-			this.storageProblem = this.deps.repository.persistent ? 'player.storageFailed' : 'player.storageUnavailable';
+			this.revision = record.revision!;
+			if (this.storageProblem === 'player.storageFailed' || this.storageProblem === 'player.storageFull') this.storageProblem = null;
+		} catch (e) {
+			if (e instanceof StaleWriteError) this.otherTab = true;
+			else if (!this.deps.repository.persistent) this.storageProblem = 'player.storageUnavailable';
+			else this.storageProblem = (e as Error)?.name === 'QuotaExceededError' ? 'player.storageFull' : 'player.storageFailed';
 		}
 	}
 

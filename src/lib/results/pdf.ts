@@ -128,7 +128,8 @@ export class PdfPage {
 		const left = options.align === 'center' ? x - width / 2 : options.align === 'right' ? x - width : x;
 		this.fonts.add(font);
 		this.ops.push(
-			`BT /${this.fontName(font)} ${num(size)} Tf ${spacing ? `${num(spacing)} Tc ` : ''}${rgb(options.color ?? '#000000')} rg ${num(left)} ${num(y)} Td ${pdfString(toWinAnsi(text))} Tj ET`
+			// Tc is always set: character spacing is text state, which outlives BT…ET (PDF 1.4, 5.2).
+			`BT /${this.fontName(font)} ${num(size)} Tf ${num(spacing)} Tc ${rgb(options.color ?? '#000000')} rg ${num(left)} ${num(y)} Td ${pdfString(toWinAnsi(text))} Tj ET`
 		);
 		return this;
 	}

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DexieProgressRepository, KoersDatabase } from './db';
-import type { AttemptRecord } from './progress-repository';
+import { deleteDatabase, IdbProgressRepository } from './db';
+import { StaleWriteError, type AttemptRecord } from './progress-repository';
 
 const attempt = (over: Partial<AttemptRecord> = {}): AttemptRecord => ({
 	moduleId: 'demo',
@@ -17,19 +17,32 @@ const attempt = (over: Partial<AttemptRecord> = {}): AttemptRecord => ({
 });
 
 let n = 0;
-const names: string[] = [];
+const opened: IdbProgressRepository[] = [];
 async function fresh() {
-	const name = `koers-test-${n++}`;
-	names.push(name);
-	return { repo: await DexieProgressRepository.open(name), db: new KoersDatabase(name) };
+	const repo = await IdbProgressRepository.open(`koers-test-${n++}`);
+	opened.push(repo);
+	return repo;
 }
 afterEach(async () => {
-	for (const name of names.splice(0)) await KoersDatabase.delete(name);
+	for (const repo of opened.splice(0)) {
+		repo.db.close();
+		await deleteDatabase(repo.db.name);
+	}
 });
 
-describe('DexieProgressRepository', () => {
+/** Writes straight into the store, as a foreign app or a damaged disk would. */
+function putRaw(repo: IdbProgressRepository, value: unknown) {
+	return new Promise<void>((resolve, reject) => {
+		const tx = repo.db.transaction('attempts', 'readwrite');
+		tx.objectStore('attempts').put(value);
+		tx.oncomplete = () => resolve();
+		tx.onerror = () => reject(tx.error);
+	});
+}
+
+describe('IdbProgressRepository', () => {
 	it('saves and updates an attempt, and finds the latest one that is not abandoned', async () => {
-		const { repo } = await fresh();
+		const repo = await fresh();
 		const id = await repo.save(attempt());
 		await repo.save({ ...attempt({ updatedAt: 5, state: { node: 'b' } }), id });
 		await repo.save(attempt({ status: 'abandoned', updatedAt: 9 }));
@@ -39,21 +52,43 @@ describe('DexieProgressRepository', () => {
 	});
 
 	it('sets aside a foreign record and keeps the rest working', async () => {
-		const { repo, db } = await fresh();
+		const repo = await fresh();
 		await repo.save(attempt());
-		await db.attempts.add({ hello: 'world' } as never);
-		const list = await repo.list();
-		expect(list).toHaveLength(1);
-		expect(await db.setAside.count()).toBe(1);
-		expect(await db.attempts.count()).toBe(1);
+		await putRaw(repo, { id: 99, hello: 'world' });
+		expect(await repo.list()).toHaveLength(1);
+		expect((await repo.setAsideRecords()).map((r) => r.record)).toEqual([{ id: 99, hello: 'world' }]);
+		expect(await repo.list()).toHaveLength(1);
+		await repo.save(attempt({ moduleId: 'other' }));
+		expect(await repo.list()).toHaveLength(2);
+	});
+
+	it('refuses to overwrite an attempt with an older copy, and keeps the newer one', async () => {
+		const repo = await fresh();
+		const id = await repo.save(attempt({ revision: 1 }));
+		// Two tabs read revision 1; the first saves revision 2, the second then tries its own 2.
+		await repo.save(attempt({ id, revision: 2, state: { node: 'first-tab' } }));
+		await expect(repo.save(attempt({ id, revision: 2, state: { node: 'second-tab' } }))).rejects.toBeInstanceOf(StaleWriteError);
+		await expect(repo.save(attempt({ id, revision: 1, state: { node: 'older' } }))).rejects.toBeInstanceOf(StaleWriteError);
+		expect((await repo.latest('demo'))?.state).toEqual({ node: 'first-tab' });
+		await repo.save(attempt({ id, revision: 3, state: { node: 'next' } }));
+		expect((await repo.latest('demo'))?.state).toEqual({ node: 'next' });
+	});
+
+	it('a write that fails leaves the stored copy whole', async () => {
+		const repo = await fresh();
+		const id = await repo.save(attempt({ revision: 1, state: { node: 'kept' } }));
+		// A value IndexedDB cannot store makes the put fail inside the transaction, as a full disk would.
+		await expect(repo.save(attempt({ id, revision: 2, state: { node: 'lost', bad: () => 1 } }))).rejects.toThrow();
+		expect((await repo.latest('demo'))?.state).toEqual({ node: 'kept' });
+		expect(await repo.save(attempt({ id, revision: 2, state: { node: 'later' } }))).toBe(id);
 	});
 
 	it('forgets everything', async () => {
-		const { repo, db } = await fresh();
+		const repo = await fresh();
 		await repo.save(attempt());
 		await repo.setAside(undefined, 'x', {});
 		await repo.forgetAll();
-		expect(await db.attempts.count()).toBe(0);
-		expect(await db.setAside.count()).toBe(0);
+		expect(await repo.list()).toHaveLength(0);
+		expect(await repo.setAsideRecords()).toHaveLength(0);
 	});
 });

@@ -18,6 +18,27 @@ export interface AttemptRecord {
 	startedAt: number;
 	updatedAt: number;
 	completedAt?: number;
+	/**
+	 * How many times this attempt has been saved. A save must carry a higher number than the stored
+	 * copy, so a second tab holding an older copy cannot overwrite newer progress. Records saved
+	 * before this field existed count as 0.
+	 */
+	revision?: number;
+}
+
+/**
+ * A save was refused because the stored attempt is newer than the copy being saved: the same
+ * module is (or was) open in another tab that saved since this one read it.
+ */
+export class StaleWriteError extends Error {
+	readonly name = 'StaleWriteError';
+	constructor(
+		readonly id: number,
+		readonly stored: number,
+		readonly attempted: number
+	) {
+		super(`Attempt ${id} was saved elsewhere (revision ${stored}); this copy (revision ${attempted}) is older and was not written.`);
+	}
 }
 
 export interface SetAsideRecord {
@@ -34,7 +55,7 @@ export interface ProgressRepository {
 	latest(moduleId: string): Promise<AttemptRecord | undefined>;
 	/** All attempts, newest first, optionally of one module. */
 	list(moduleId?: string): Promise<AttemptRecord[]>;
-	/** Inserts or updates; returns the id. */
+	/** Inserts or updates; returns the id. Rejects with StaleWriteError rather than overwrite a newer revision. */
 	save(record: AttemptRecord): Promise<number>;
 	/** Moves a record that cannot be read out of the way, keeping a copy for support. */
 	setAside(id: number | undefined, reason: string, record: unknown): Promise<void>;
@@ -64,6 +85,8 @@ export class MemoryProgressRepository implements ProgressRepository {
 		return [...this.attempts.values()].filter((a) => !moduleId || a.moduleId === moduleId).map((a) => structuredClone(a)).sort(newestFirst);
 	}
 	async save(record: AttemptRecord) {
+		const stored = record.id !== undefined ? this.attempts.get(record.id) : undefined;
+		if (stored && record.revision !== undefined && (stored.revision ?? 0) >= record.revision) throw new StaleWriteError(record.id!, stored.revision ?? 0, record.revision);
 		const id = record.id ?? this.nextId++;
 		this.attempts.set(id, structuredClone({ ...record, id }));
 		return id;
