@@ -44,6 +44,8 @@ export class Player {
 	resumed = $state(false);
 	/** Incremented on every step; components use it to move focus and announce. */
 	stepCount = $state(0);
+	/** An i18n key of a problem with the LMS (it cannot be reached, or does not save), or null. */
+	lmsProblem = $state<string | null>(null);
 	/**
 	 * The module was opened in another tab after this one, or another tab saved newer progress:
 	 * this tab stops saving (it never overwrites newer progress) until the learner takes over.
@@ -60,6 +62,8 @@ export class Player {
 
 	constructor(private deps: PlayerDeps) {
 		this.tracker = deps.tracker ?? new NoLmsTracker();
+		this.lmsProblem = this.tracker.problem;
+		this.tracker.listen((problem) => (this.lmsProblem = problem));
 		this.now = deps.now ?? Date.now;
 		if (!deps.repository.persistent) this.storageProblem = 'player.storageUnavailable';
 		deps.presence?.onTakenOver((id) => {
@@ -73,10 +77,6 @@ export class Player {
 	get moduleId(): string | null {
 		return this.loaded?.module.id ?? null;
 	}
-	get lmsProblem(): string | null {
-		return this.tracker.problem;
-	}
-
 	/** Loads a module and the learner's progress in it. Never throws: problems become a view. */
 	async open(moduleId: string) {
 		this.view = { kind: 'loading' };
@@ -110,13 +110,21 @@ export class Player {
 			this.storageProblem = 'player.storageFailed';
 		}
 		if (fromLms.resumeState) {
-			// The LMS holds the record that counts; local reflections for the same attempt are kept.
+			// The LMS holds the record that counts; local reflections are kept when the local record is
+			// the same attempt (the compact form keeps the start time to the second).
 			const local = record && scenario.restore(record.state);
-			const reflections = local && local.ok ? local.state.reflections : {};
+			const sameAttempt = local && local.ok && Math.round(local.state.startedAt / 1000) === Math.round(fromLms.resumeState.startedAt / 1000);
+			const reflections = sameAttempt ? local.state.reflections : {};
 			this.attemptId = record?.status === 'active' ? record.id : undefined;
 			this.revision = this.attemptId !== undefined ? (record?.revision ?? 0) : 0;
 			this.adopt({ ...fromLms.resumeState, reflections: { ...reflections, ...fromLms.resumeState.reflections } }, true);
 			await this.persist();
+			await this.report();
+			return;
+		}
+		if (fromLms.unreadable) {
+			// The LMS's record cannot be read by this version; local records are left untouched.
+			this.view = { kind: 'unreadable', reason: fromLms.unreadable.reason === 'corrupt' ? 'corrupt' : 'incompatible', detail: fromLms.unreadable.detail };
 			return;
 		}
 		if (!record) {
@@ -132,6 +140,7 @@ export class Player {
 		this.attemptId = record.id;
 		this.revision = record.revision ?? 0;
 		this.adopt(restored.state, true);
+		await this.report();
 	}
 
 	private adopt(state: SavedState, resumed: boolean) {
@@ -157,6 +166,7 @@ export class Player {
 		this.adopt(scenario.start(this.now()), false);
 		this.stepCount++;
 		await this.persist();
+		await this.report();
 		this.history = await this.deps.repository.list(scenario.module.id).catch(() => this.history);
 	}
 
@@ -168,9 +178,8 @@ export class Player {
 		this.state = next;
 		this.stepCount++;
 		await this.persist();
-		await this.tracker.record(scenario, next, scenario.scoreOf(next));
+		await this.report();
 		if (next.completedAt) {
-			await this.tracker.finish(scenario, next);
 			this.history = await this.deps.repository.list(scenario.module.id).catch(() => this.history);
 		}
 	}
@@ -187,6 +196,7 @@ export class Player {
 		this.state = this.scenario.acknowledgeFeedback(this.countTime(this.state), this.now());
 		this.stepCount++;
 		await this.persist();
+		await this.report();
 	}
 
 	canGoBack(): boolean {
@@ -198,6 +208,7 @@ export class Player {
 		this.state = this.scenario.goBack(this.countTime(this.state), this.now());
 		this.stepCount++;
 		await this.persist();
+		await this.report();
 	}
 
 	/** The page was hidden (tab switch, phone locked, closing): stop the clock and save. */
@@ -205,8 +216,31 @@ export class Player {
 		if (!this.state || !this.scenario || this.otherTab) return;
 		this.state = this.countTime(this.state);
 		this.activeSince = null;
-		await this.persist();
+		// The LMS is told at once (its calls are synchronous), in case the page does not live to see
+		// the local save finish; the local save is queued first, so it still lands first in order.
+		const saved = this.persist();
 		await this.tracker.flush(this.scenario, this.state);
+		await saved;
+	}
+
+	/**
+	 * pagehide: the page is going away. One kept in the back/forward cache may come back, so it is
+	 * only flushed; otherwise the LMS session ends (Terminate, once).
+	 */
+	async pageLeft(persisted: boolean) {
+		if (persisted) return this.pageHidden();
+		if (!this.state || !this.scenario) return;
+		this.state = this.countTime(this.state);
+		this.activeSince = null;
+		const saved = this.persist();
+		await this.tracker.finish(this.scenario, this.state);
+		await saved;
+	}
+
+	/** Tells the tracker where the learner is; LMS trouble is shown as lmsProblem, never thrown. */
+	private async report() {
+		if (!this.scenario || !this.state) return;
+		await this.tracker.record(this.scenario, this.state).catch(() => {});
 	}
 
 	pageVisible() {
