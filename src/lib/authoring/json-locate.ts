@@ -43,27 +43,32 @@ export interface JsonSyntaxError {
 }
 
 export interface PositionedJson {
+	/** The tree with positions; a placeholder when parsed with `{ tree: false }`. */
 	root: JsonNode;
 	lines: LineIndex;
 	/** Keys that occur twice in one object: the JSON path of the later one and its position. */
 	duplicates: { path: string; key: string; line: number; column: number }[];
 }
 
+/** Line starts of a text, found on first use. */
 export class LineIndex {
-	private readonly starts: number[] = [0];
-	constructor(text: string) {
-		for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-	}
+	private starts: number[] | null = null;
+	constructor(private readonly text: string) {}
 	/** 1-based line and column of an offset. */
 	at(offset: number): { line: number; column: number } {
+		if (!this.starts) {
+			this.starts = [0];
+			for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+		}
 		let lo = 0;
 		let hi = this.starts.length - 1;
+		const starts = this.starts;
 		while (lo < hi) {
 			const mid = (lo + hi + 1) >> 1;
-			if (this.starts[mid] <= offset) lo = mid;
+			if (starts[mid] <= offset) lo = mid;
 			else hi = mid - 1;
 		}
-		return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+		return { line: lo + 1, column: offset - starts[lo] + 1 };
 	}
 }
 
@@ -77,8 +82,13 @@ class Fail extends Error {
 	}
 }
 
-/** Parses `text` keeping positions; never throws. */
-export function parsePositioned(text: string): { ok: true; json: PositionedJson } | { ok: false; error: JsonSyntaxError } {
+/**
+ * Parses `text` keeping positions; never throws. With `{ tree: false }` it only scans (syntax
+ * errors and duplicate keys), which is cheaper for large files that turn out to have no issues.
+ */
+export function parsePositioned(text: string, options: { tree?: boolean } = {}): { ok: true; json: PositionedJson } | { ok: false; error: JsonSyntaxError } {
+	const tree = options.tree !== false;
+	const LEAF: JsonNode = { kind: 'value', start: 0 };
 	const lines = new LineIndex(text);
 	const duplicates: PositionedJson['duplicates'] = [];
 	let i = 0;
@@ -132,8 +142,34 @@ export function parsePositioned(text: string): { ok: true; json: PositionedJson 
 			i++;
 		}
 	};
+	/** A string value: checked like `string`, but not built (its content is not needed). */
+	const skipString = () => {
+		const start = i++;
+		while (true) {
+			if (i >= n) throw new Fail(start, 'bad-string');
+			const c = text.charCodeAt(i);
+			if (c === 34) {
+				i++;
+				return;
+			}
+			if (c < 32) throw new Fail(i, 'bad-string');
+			if (c === 92) {
+				const e = text[i + 1];
+				if (e === 'u') {
+					if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) throw new Fail(i, 'bad-string');
+					i += 6;
+				} else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+				else throw new Fail(i, 'bad-string');
+				continue;
+			}
+			i++;
+		}
+	};
 	const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-	const value = (path: string): JsonNode => {
+	// Keys from the root to where the parser is, for the path of a duplicate key.
+	const keys: (string | number)[] = [];
+	const pathHere = () => keys.reduce<string>((path, k) => (typeof k === 'number' ? `${path}[${k}]` : path ? `${path}.${k}` : k), '');
+	const value = (): JsonNode => {
 		ws();
 		const start = i;
 		const c = text[i];
@@ -141,15 +177,16 @@ export function parsePositioned(text: string): { ok: true; json: PositionedJson 
 			i++;
 			const entries: JsonEntry[] = [];
 			const seen = new Set<string>();
+			let count = 0;
 			ws();
 			if (text[i] === '}') {
 				i++;
-				return { kind: 'object', start, entries };
+				return tree ? { kind: 'object', start, entries } : LEAF;
 			}
 			while (true) {
 				ws();
 				if (text[i] !== '"') {
-					if (text[i] === '}' && entries.length) throw new Fail(lastComma, 'trailing-comma');
+					if (text[i] === '}' && count) throw new Fail(lastComma, 'trailing-comma');
 					if (text[i] !== undefined && /[A-Za-z_$]/.test(text[i])) throw new Fail(i, 'unquoted-key');
 					unexpected();
 				}
@@ -161,11 +198,13 @@ export function parsePositioned(text: string): { ok: true; json: PositionedJson 
 					throw new Fail(i, 'missing-colon');
 				}
 				i++;
-				const childPath = path ? `${path}.${key}` : key;
-				const child = value(childPath);
-				if (seen.has(key)) duplicates.push({ path: childPath, key, ...lines.at(keyStart) });
+				keys.push(key);
+				const child = value();
+				if (seen.has(key)) duplicates.push({ path: pathHere(), key, ...lines.at(keyStart) });
+				keys.pop();
 				seen.add(key);
-				entries.push({ key, keyStart, value: child });
+				if (tree) entries.push({ key, keyStart, value: child });
+				count++;
 				const end = i;
 				ws();
 				if (text[i] === ',') {
@@ -175,7 +214,7 @@ export function parsePositioned(text: string): { ok: true; json: PositionedJson 
 				}
 				if (text[i] === '}') {
 					i++;
-					return { kind: 'object', start, entries };
+					return tree ? { kind: 'object', start, entries } : LEAF;
 				}
 				if (text[i] === '"') throw new Fail(end, 'missing-comma');
 				unexpected();
@@ -184,15 +223,19 @@ export function parsePositioned(text: string): { ok: true; json: PositionedJson 
 		if (c === '[') {
 			i++;
 			const items: JsonNode[] = [];
+			let count = 0;
 			ws();
 			if (text[i] === ']') {
 				i++;
-				return { kind: 'array', start, items };
+				return tree ? { kind: 'array', start, items } : LEAF;
 			}
 			while (true) {
 				ws();
-				if (text[i] === ']' && items.length) throw new Fail(lastComma, 'trailing-comma');
-				items.push(value(`${path}[${items.length}]`));
+				if (text[i] === ']' && count) throw new Fail(lastComma, 'trailing-comma');
+				keys.push(count++);
+				const item = value();
+				if (tree) items.push(item);
+				keys.pop();
 				const end = i;
 				ws();
 				if (text[i] === ',') {
@@ -202,26 +245,26 @@ export function parsePositioned(text: string): { ok: true; json: PositionedJson 
 				}
 				if (text[i] === ']') {
 					i++;
-					return { kind: 'array', start, items };
+					return tree ? { kind: 'array', start, items } : LEAF;
 				}
 				if (text[i] !== undefined && /["{[\d\-tfn]/.test(text[i])) throw new Fail(end, 'missing-comma');
 				unexpected();
 			}
 		}
 		if (c === '"') {
-			string();
-			return { kind: 'value', start };
+			skipString();
+			return tree ? { kind: 'value', start } : LEAF;
 		}
 		for (const literal of ['true', 'false', 'null'])
 			if (text.startsWith(literal, i)) {
 				i += literal.length;
-				return { kind: 'value', start };
+				return tree ? { kind: 'value', start } : LEAF;
 			}
 		NUMBER.lastIndex = i;
 		const m = NUMBER.exec(text);
 		if (m && m[0].length) {
 			i += m[0].length;
-			return { kind: 'value', start };
+			return tree ? { kind: 'value', start } : LEAF;
 		}
 		return unexpected();
 	};
@@ -231,7 +274,7 @@ export function parsePositioned(text: string): { ok: true; json: PositionedJson 
 		if (text.charCodeAt(0) === 0xfeff) throw new Fail(0, 'bom');
 		ws();
 		if (i >= n) throw new Fail(0, 'empty');
-		const root = value('');
+		const root = value();
 		ws();
 		if (i < n) throw new Fail(i, 'extra-content', text[i]);
 		return { ok: true, json: { root, lines, duplicates } };
@@ -239,6 +282,28 @@ export function parsePositioned(text: string): { ok: true; json: PositionedJson 
 		if (!(e instanceof Fail)) throw e;
 		return { ok: false, error: { offset: e.offset, reason: e.reason, found: e.found, ...lines.at(e.offset) } };
 	}
+}
+
+/**
+ * Whether a valid JSON text writes a key twice in one object. A quick scan with the regular
+ * expression engine; `parsePositioned` then says where (it is slower, so it runs only when needed).
+ */
+export function hasDuplicateKeys(text: string): boolean {
+	const token = /"(?:[^"\\]|\\.)*"(\s*:)?|[{}[\]]/g;
+	const stack: (Set<string> | null)[] = [];
+	let top: Set<string> | null = null;
+	for (let m = token.exec(text); m; m = token.exec(text)) {
+		const t = m[0];
+		if (t === '{' || t === '[') {
+			stack.push(top);
+			top = t === '{' ? new Set() : null;
+		} else if (t === '}' || t === ']') top = stack.pop() ?? null;
+		else if (m[1] !== undefined && top) {
+			if (top.has(t)) return true;
+			top.add(t);
+		}
+	}
+	return false;
 }
 
 /**
@@ -286,10 +351,34 @@ export function locate(json: PositionedJson, path: string): { line: number; colu
 	return { ...json.lines.at(at), exact: true };
 }
 
-/** Every string value with its JSON path (keys joined by dots, array items as `[i]`). */
-export function* stringsOf(value: unknown, path = ''): Generator<[string, string]> {
-	if (typeof value === 'string') yield [path, value];
-	else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* stringsOf(value[i], `${path}[${i}]`);
-	else if (value && typeof value === 'object')
-		for (const [key, child] of Object.entries(value)) yield* stringsOf(child, path ? `${path}.${key}` : key);
+/**
+ * Calls `visit` with every string value in a parsed JSON value. Its JSON path (keys joined by dots,
+ * array items as `[i]`) is built only when asked for, so walking large files stays cheap.
+ */
+export function forEachString(value: unknown, visit: (text: string, pathOf: () => string) => void): void {
+	const keys: (string | number)[] = [];
+	const pathOf = () => keys.reduce<string>((path, k) => (typeof k === 'number' ? `${path}[${k}]` : path ? `${path}.${k}` : k), '');
+	const walk = (v: unknown) => {
+		if (typeof v === 'string') visit(v, pathOf);
+		else if (Array.isArray(v))
+			for (let i = 0; i < v.length; i++) {
+				keys.push(i);
+				walk(v[i]);
+				keys.pop();
+			}
+		else if (v && typeof v === 'object')
+			for (const key in v) {
+				keys.push(key);
+				walk((v as Record<string, unknown>)[key]);
+				keys.pop();
+			}
+	};
+	walk(value);
+}
+
+/** Every string value with its JSON path. */
+export function stringsOf(value: unknown): [string, string][] {
+	const out: [string, string][] = [];
+	forEachString(value, (text, pathOf) => out.push([pathOf(), text]));
+	return out;
 }

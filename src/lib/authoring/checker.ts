@@ -1,0 +1,316 @@
+/**
+ * The module checker: everything the player's loader checks (it calls the engine's `loadModule`
+ * and, when that stops at the first broken stage, the same engine functions one by one to find
+ * the rest), plus what only an author needs to hear: line numbers, images, hostile content,
+ * scores no path can reach, loops that give points, saved-state size and study time.
+ *
+ * Plain TypeScript without DOM, Node or Svelte: it takes the files' texts and a way to ask whether
+ * a file exists, so the CLI (src/tools/check-modules.ts), tests and an in-browser author view can
+ * share it. Reading from disk is in ./read-module.ts.
+ */
+import { LIBRARY } from '../engine/library';
+import { checkLocales, loadModule, parseJson, type LocaleTree } from '../engine/load-module';
+import { validateModule, type ModuleDefinition, type ModuleIssue } from '../engine/module-schema';
+import { maxScore, summariseScore } from '../engine/scoring';
+import { worstCaseCompactLength } from '../engine/compact';
+import { classifySource, estimateStudyTime, imagesIn, MAX_TEXT_LENGTH, scanSvg, scanText } from './content';
+import { analyseScores, scoringLoops } from './graph';
+import { forEachString, hasDuplicateKeys, LineIndex, locate, parsePositioned, type PositionedJson } from './json-locate';
+import { engineToDutch, fill, JSON_REASONS, MESSAGES, type Lang, type Params } from './messages';
+
+/** The files of one module folder, as text. Paths are relative to the folder, with `/`. */
+export interface ModuleFilesForCheck {
+	/** The folder's name; the module's `id` must equal it. */
+	folder?: string;
+	/** The text of module.json, or null when there is none. */
+	moduleJson: string | null;
+	/** Every `locales/<lang>.json` present: language code → text (null: could not be read). */
+	locales: Record<string, string | null>;
+	/** Whether a file exists in the module folder, e.g. `media/sam.svg`. */
+	fileExists: (path: string) => boolean;
+	/** The text of every `.svg` file in the module folder, by path, to look for scripts. */
+	svgs?: Record<string, string>;
+}
+
+export interface CheckIssue extends ModuleIssue {
+	/** False when the message could not be translated into the requested language (it is English). */
+	translated?: boolean;
+}
+
+export interface CheckStats {
+	nodes: number;
+	/** Most points any path can earn, guards ignored (the player's maximum score). */
+	maxScore: number;
+	/** Most points a path the guards allow can earn. */
+	bestScore: number | null;
+	/** The best percentage a learner can reach. */
+	bestPercent: number | null;
+	/** Upper bound of the saved-state length for an LMS, over every path. */
+	savedStateLength: number;
+	estimatedMinutes: number;
+	words: number;
+}
+
+export interface CheckReport {
+	issues: CheckIssue[];
+	errors: number;
+	warnings: number;
+	/** Present when module.json is valid enough to analyse the chart. */
+	stats?: CheckStats;
+}
+
+export interface CheckOptions {
+	lang?: Lang;
+}
+
+export const SAVED_STATE_LIMIT = 4096;
+export const SAVED_STATE_ADVICE = 1024;
+
+/** An issue before it is put into words and located: own issues carry a code and params. */
+interface RawIssue {
+	severity: 'error' | 'warning';
+	code: string;
+	file: string;
+	path: string;
+	params?: Params;
+	/** English text, for issues from the engine. */
+	message?: string;
+	fix?: string;
+	line?: number;
+	column?: number;
+}
+
+const MODULE_FILE = 'module.json';
+const localeFile = (lang: string) => `locales/${lang}.json`;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function checkModule(files: ModuleFilesForCheck, options: CheckOptions = {}): CheckReport {
+	const lang = options.lang ?? 'en';
+	const raw: RawIssue[] = [];
+	const texts = new Map<string, string>();
+	const values = new Map<string, unknown>();
+
+	// 1. Every JSON file: syntax (with line and column), keys written twice.
+	const parseFile = (file: string, text: string) => {
+		const result = parseJson(text, file);
+		if ('issue' in result) {
+			const where = parsePositioned(text, { tree: false });
+			if (!where.ok) {
+				const { line, column, reason, found } = where.error;
+				raw.push({ severity: 'error', code: 'invalid-json', file, path: '', line, column, params: { line, column, reason, found: found ?? '' } });
+			} else raw.push({ ...result.issue });
+			return;
+		}
+		values.set(file, result.value);
+		texts.set(file, text);
+		const where = hasDuplicateKeys(text) ? parsePositioned(text, { tree: false }) : null;
+		if (where?.ok) {
+			for (const d of where.json.duplicates)
+				raw.push({ severity: 'error', code: 'duplicate-key', file, path: d.path, line: d.line, column: d.column, params: { key: d.key } });
+		}
+	};
+	if (files.moduleJson === null) raw.push({ severity: 'error', code: 'no-module-json', file: MODULE_FILE, path: '' });
+	else parseFile(MODULE_FILE, files.moduleJson);
+	const localeLangs = Object.keys(files.locales).sort();
+	for (const l of localeLangs) {
+		const text = files.locales[l];
+		if (text !== null) parseFile(localeFile(l), text);
+	}
+
+	// 2. Every text: code that must not be there, length, images.
+	for (const [file, value] of values) {
+		const isLocale = file !== MODULE_FILE;
+		forEachString(value, (text, pathOf) => {
+			if (text.length > MAX_TEXT_LENGTH) raw.push({ severity: 'error', code: 'text-too-long', file, path: pathOf(), params: { length: text.length } });
+			for (const f of scanText(text)) raw.push({ severity: f.code === 'hostile-content' ? 'error' : 'warning', code: f.code, file, path: pathOf(), params: { what: f.what } });
+			if (isLocale) for (const image of imagesIn(text)) checkImage(raw, files, file, pathOf(), image.src, image.alt);
+		});
+	}
+	for (const [file, text] of Object.entries(files.svgs ?? {})) {
+		const found = scanSvg(text);
+		if (found) {
+			const { line, column } = new LineIndex(text).at(found.offset);
+			raw.push({ severity: 'error', code: 'svg-script', file, path: '', line, column, params: { what: found.what } });
+		}
+	}
+
+	// 3. The module itself, through the engine: the player's own verdict first.
+	let stats: CheckStats | undefined;
+	const moduleValue = values.get(MODULE_FILE);
+	if (moduleValue !== undefined) {
+		const wanted = isObject(moduleValue) && Array.isArray(moduleValue.languages) ? moduleValue.languages.filter((l): l is string => typeof l === 'string') : [];
+		const load = loadModule({ moduleJson: files.moduleJson!, locales: Object.fromEntries(wanted.map((l) => [l, files.locales[l] ?? null])) });
+		let module: ModuleDefinition | undefined;
+		let trees: Record<string, LocaleTree> = {};
+		let max: number | undefined;
+		if (load.ok) {
+			max = load.loaded.scenario.maxScore;
+			module = load.loaded.module;
+			trees = load.loaded.locales;
+			raw.push(...load.loaded.warnings);
+		} else {
+			// loadModule stops at the first stage that fails; go on stage by stage to find the rest.
+			const before = raw.length;
+			const validated = validateModule(moduleValue, LIBRARY);
+			raw.push(...validated.issues);
+			module = validated.module;
+			if (module) {
+				const ok: string[] = [];
+				for (const l of module.languages) {
+					const value = values.get(localeFile(l));
+					if (files.locales[l] === undefined || files.locales[l] === null)
+						raw.push({ severity: 'error', code: 'missing-file', file: localeFile(l), path: '', params: { lang: l, file: localeFile(l) } });
+					else if (value === undefined) continue; // invalid JSON, reported above
+					else if (!isObject(value))
+						raw.push({ severity: 'error', code: 'schema', file: localeFile(l), path: '', message: 'A locale file must hold one JSON object.', fix: 'Start the file with { and end it with }.' });
+					else {
+						trees[l] = value as LocaleTree;
+						ok.push(l);
+					}
+				}
+				raw.push(...checkLocales({ ...module, languages: ok }, trees));
+			}
+			// Never say less than the player: if stage by stage found no error, report the loader's.
+			if (!raw.slice(before).some((i) => i.severity === 'error') && !raw.some((i) => i.code === 'invalid-json'))
+				raw.push(...load.issues.filter((i) => i.code !== 'invalid-json'));
+		}
+		if (module) stats = checkModuleDefinition(raw, files, module, trees, max ?? maxScore(module));
+	}
+
+	// 4. Into words, in the requested language, and onto lines.
+	// Positions are only worked out for files that have issues to place.
+	const positioned = new Map<string, PositionedJson | null>();
+	const locator = (file: string) => {
+		if (!positioned.has(file)) {
+			const text = texts.get(file);
+			const parsed = text === undefined ? null : parsePositioned(text);
+			positioned.set(file, parsed?.ok ? parsed.json : null);
+		}
+		return positioned.get(file) ?? null;
+	};
+	const issues = raw.map((r) => present(r, lang, locator));
+	const order = (file: string) => (file === MODULE_FILE ? 0 : file.startsWith('locales/') ? 1 : 2);
+	issues.sort(
+		(a, b) =>
+			(a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
+			order(a.file) - order(b.file) ||
+			a.file.localeCompare(b.file) ||
+			(a.line ?? 0) - (b.line ?? 0) ||
+			(a.column ?? 0) - (b.column ?? 0)
+	);
+	const errors = issues.filter((i) => i.severity === 'error').length;
+	return { issues, errors, warnings: issues.length - errors, ...(stats ? { stats } : {}) };
+}
+
+function checkImage(raw: RawIssue[], files: ModuleFilesForCheck, file: string, path: string, src: string, alt: string) {
+	const where = classifySource(src);
+	if (where.kind === 'external') {
+		if (/^https?:|^\/\//i.test(src)) raw.push({ severity: 'warning', code: 'image-external', file, path, params: { src } });
+	} else if (where.kind === 'outside') raw.push({ severity: 'error', code: 'image-outside', file, path, params: { src } });
+	else if (where.kind === 'module' && !files.fileExists(where.path)) raw.push({ severity: 'error', code: 'image-missing', file, path, params: { src: where.path } });
+	if (alt.trim() === '') raw.push({ severity: 'error', code: 'image-no-alt', file, path, params: { src } });
+}
+
+/** Checks that need a valid chart: images named in it, scores, loops, saved-state size, study time. */
+function checkModuleDefinition(raw: RawIssue[], files: ModuleFilesForCheck, module: ModuleDefinition, trees: Record<string, LocaleTree>, max: number): CheckStats {
+	const states = module.machine.states;
+	if (files.folder !== undefined && module.id !== files.folder)
+		raw.push({ severity: 'error', code: 'id-mismatch', file: MODULE_FILE, path: 'id', params: { id: module.id, folder: files.folder } });
+	for (const l of Object.keys(files.locales))
+		if (!module.languages.includes(l)) raw.push({ severity: 'warning', code: 'unused-locale-file', file: localeFile(l), path: '', params: { lang: l, file: localeFile(l) } });
+
+	for (const [id, state] of Object.entries(states)) {
+		const image = state.meta.image;
+		if (image !== undefined && !files.fileExists(image.replace(/^(\.\/)+/, '')))
+			raw.push({ severity: 'error', code: 'image-missing', file: MODULE_FILE, path: `machine.states.${id}.meta.image`, params: { src: image } });
+	}
+
+	const scores = analyseScores(module);
+	let bestPercent: number | null = null;
+	if (scores.bestScore !== null) {
+		bestPercent = summariseScore(Math.max(0, scores.bestScore), max, module.masteryScore).percent;
+		if (bestPercent < module.masteryScore)
+			raw.push({
+				severity: 'error',
+				code: 'mastery-unreachable',
+				file: MODULE_FILE,
+				path: 'masteryScore',
+				params: { mastery: module.masteryScore, best: bestPercent, bestScore: Math.max(0, scores.bestScore), maxScore: max }
+			});
+	}
+	for (const n of scores.neverTaken) raw.push({ severity: 'warning', code: 'guard-never', file: MODULE_FILE, path: n.path, params: { guard: n.guard, node: n.node } });
+	for (const s of scores.stuck) raw.push({ severity: 'warning', code: 'no-fallback', file: MODULE_FILE, path: s.path, params: { event: s.event, node: s.node } });
+	for (const loop of scoringLoops(module)) {
+		const names = loop.nodes.slice(0, 6).map((n) => `"${n}"`).join(', ') + (loop.nodes.length > 6 ? ', …' : '');
+		raw.push({ severity: 'warning', code: 'scoring-loop', file: MODULE_FILE, path: loop.path, params: { loop: names, points: (loop.points > 0 ? '+' : '') + loop.points } });
+	}
+
+	const length = worstCaseCompactLength(module);
+	if (length > SAVED_STATE_LIMIT) raw.push({ severity: 'error', code: 'saved-state-too-large', file: MODULE_FILE, path: 'machine', params: { length } });
+	else if (length > SAVED_STATE_ADVICE) raw.push({ severity: 'warning', code: 'saved-state-large', file: MODULE_FILE, path: 'machine', params: { length } });
+
+	const studyLang = module.defaultLanguage ?? module.languages[0];
+	const tree = trees[studyLang];
+	let estimate = { minutes: 0, words: 0, decisions: 0, reflections: 0 };
+	if (tree) {
+		const texts: string[] = [];
+		forEachString(tree, (text) => texts.push(text));
+		estimate = estimateStudyTime(
+			texts,
+			Object.values(states).map((s) => s.meta.kind)
+		);
+		const declared = module.studyMinutes;
+		if (declared < estimate.minutes / 2 || declared > estimate.minutes * 2)
+			raw.push({
+				severity: 'warning',
+				code: 'study-time',
+				file: MODULE_FILE,
+				path: 'studyMinutes',
+				params: { declared, estimate: Math.max(1, Math.round(estimate.minutes)), words: estimate.words, decisions: estimate.decisions, reflections: estimate.reflections }
+			});
+	}
+	return {
+		nodes: Object.keys(states).length,
+		maxScore: max,
+		bestScore: scores.bestScore,
+		bestPercent,
+		savedStateLength: length,
+		estimatedMinutes: Math.round(estimate.minutes * 10) / 10,
+		words: estimate.words
+	};
+}
+
+function present(r: RawIssue, lang: Lang, locator: (file: string) => PositionedJson | null): CheckIssue {
+	let message: string;
+	let fix: string;
+	let translated = true;
+	if (r.code === 'invalid-json' && r.params) {
+		const reason = JSON_REASONS[String(r.params.reason)]?.[lang] ?? JSON_REASONS['unexpected-char'][lang];
+		const params = { ...r.params, detail: fill(reason.detail, r.params), fix: fill(reason.fix, r.params) };
+		message = fill(MESSAGES['invalid-json'][lang].message, params);
+		fix = fill(MESSAGES['invalid-json'][lang].fix, params);
+	} else if (r.params && MESSAGES[r.code]) {
+		message = fill(MESSAGES[r.code][lang].message, r.params);
+		fix = fill(MESSAGES[r.code][lang].fix, r.params);
+	} else {
+		message = r.message ?? r.code;
+		fix = r.fix ?? '';
+		if (lang === 'nl') {
+			const m = engineToDutch(message, 'message');
+			const f = fix ? engineToDutch(fix, 'fix') : '';
+			translated = m !== null && f !== null;
+			message = m ?? message;
+			fix = f ?? fix;
+		}
+	}
+	let { line, column } = r;
+	if (line === undefined && r.path) {
+		const json = locator(r.file);
+		if (json) ({ line, column } = locate(json, r.path));
+	}
+	const issue: CheckIssue = { severity: r.severity, code: r.code, file: r.file, path: r.path, message, fix };
+	if (line !== undefined) issue.line = line;
+	if (column !== undefined) issue.column = column;
+	if (!translated) issue.translated = false;
+	return issue;
+}

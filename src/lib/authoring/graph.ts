@@ -1,0 +1,299 @@
+/**
+ * Graph analyses of a validated chart for the checker, each linear (or close to it) in the size of
+ * the chart, never enumerating paths:
+ *
+ * - `analyseScores`: the best score any path can really reach, taking simple guards into account
+ *   (score thresholds, decisions at the node itself, nodes that cannot have come before), plus the
+ *   guarded alternatives that can never be taken and events that can leave the learner stuck.
+ * - `scoringLoops`: loops (strongly connected parts of the chart) in which points are given.
+ *
+ * Like the engine's `longestPaths`, edges that close a loop count for nothing in the score.
+ */
+import { pointsOf } from '../engine/library';
+import { normaliseTransitions, type GuardRef, type ModuleDefinition, type TransitionConfig } from '../engine/module-schema';
+
+export interface Alternative extends TransitionConfig {
+	/** JSON path of this transition in module.json, as the engine writes it. */
+	path: string;
+	points: number;
+}
+export interface EventTransitions {
+	event: string;
+	path: string;
+	alternatives: Alternative[];
+}
+
+export function transitionsOf(module: ModuleDefinition, id: string): EventTransitions[] {
+	const state = module.machine.states[id];
+	const result: EventTransitions[] = [];
+	for (const [event, spec] of Object.entries(state.on ?? {})) {
+		const path = `machine.states.${id}.on.${event}`;
+		const list = normaliseTransitions(spec);
+		result.push({
+			event,
+			path,
+			alternatives: list.map((t, i) => ({ ...t, path: Array.isArray(spec) ? `${path}[${i}]` : path, points: pointsOf(t.actions) }))
+		});
+	}
+	return result;
+}
+
+const quizPoints = (module: ModuleDefinition, id: string) => {
+	const meta = module.machine.states[id].meta;
+	return meta.kind === 'quiz' ? (meta.points ?? 1) : 0;
+};
+
+/** Depth-first order from the start node: reverse postorder and the edges that close a loop. */
+function depthFirst(module: ModuleDefinition, next: Map<string, string[]>): { order: string[]; backEdges: Set<string> } {
+	const post: string[] = [];
+	const backEdges = new Set<string>();
+	const state = new Map<string, 1 | 2>(); // 1 on the stack, 2 done
+	const start = module.machine.initial;
+	const work: { id: string; i: number }[] = [{ id: start, i: 0 }];
+	state.set(start, 1);
+	while (work.length) {
+		const top = work[work.length - 1];
+		const out = next.get(top.id) ?? [];
+		if (top.i < out.length) {
+			const n = out[top.i++];
+			const s = state.get(n);
+			if (s === 1) backEdges.add(`${top.id}\u0000${n}`);
+			else if (s === undefined) {
+				state.set(n, 1);
+				work.push({ id: n, i: 0 });
+			}
+			continue;
+		}
+		state.set(top.id, 2);
+		post.push(top.id);
+		work.pop();
+	}
+	return { order: post.reverse(), backEdges };
+}
+
+function successorMap(module: ModuleDefinition): Map<string, string[]> {
+	const next = new Map<string, string[]>();
+	for (const [id, state] of Object.entries(module.machine.states)) {
+		const targets = new Set<string>();
+		for (const spec of Object.values(state.on ?? {})) for (const t of normaliseTransitions(spec)) targets.add(t.target);
+		next.set(id, [...targets]);
+	}
+	return next;
+}
+
+type Verdict = 'always' | 'never' | 'maybe';
+interface Range {
+	lo: number;
+	hi: number;
+}
+
+export interface ScoreAnalysis {
+	/** The most points a learner can have at an end node, or null when no end can be reached. */
+	bestScore: number | null;
+	/** Guarded alternatives that no path can take. */
+	neverTaken: { path: string; node: string; guard: string }[];
+	/** Events whose alternatives are all guarded and may all fail. */
+	stuck: { path: string; node: string; event: string }[];
+}
+
+export function analyseScores(module: ModuleDefinition): ScoreAnalysis {
+	const states = module.machine.states;
+	const next = successorMap(module);
+	const { order, backEdges } = depthFirst(module, next);
+	const transitions = new Map(order.map((id) => [id, transitionsOf(module, id)]));
+
+	// Scores are whole numbers when every number of points is: then "below 4" means "at most 3".
+	let whole = true;
+	for (const id of order) {
+		if (!Number.isInteger(quizPoints(module, id))) whole = false;
+		for (const e of transitions.get(id)!)
+			for (const a of e.alternatives) {
+				if (!Number.isInteger(a.points)) whole = false;
+				const p = a.guard?.params?.points;
+				if (p !== undefined && !Number.isInteger(p)) whole = false;
+			}
+	}
+	const eps = whole ? 1 : 0;
+
+	// Which nodes can come after `from` (one or more steps); computed on demand for guard params.
+	const reachCache = new Map<string, Set<string>>();
+	const reachFrom = (from: string) => {
+		let set = reachCache.get(from);
+		if (set) return set;
+		set = new Set<string>();
+		const stack = [...(next.get(from) ?? [])];
+		while (stack.length) {
+			const n = stack.pop()!;
+			if (set.has(n)) continue;
+			set.add(n);
+			stack.push(...(next.get(n) ?? []));
+		}
+		reachCache.set(from, set);
+		return set;
+	};
+	const canPrecede = (earlier: string, node: string) => reachFrom(earlier).has(node);
+
+	const range = new Map<string, Range>();
+	range.set(module.machine.initial, { lo: 0, hi: 0 });
+	const neverTaken: ScoreAnalysis['neverTaken'] = [];
+	const stuck: ScoreAnalysis['stuck'] = [];
+
+	const judge = (guard: GuardRef | undefined, r: Range, node: string, event: string, correct: boolean | undefined): { verdict: Verdict; take: Range; rest: Range } => {
+		const same = { take: r, rest: r };
+		if (!guard) return { verdict: 'always', ...same };
+		const params = guard.params ?? {};
+		const other = String(params.node ?? '');
+		const kind = states[node].meta.kind;
+		switch (guard.type) {
+			case 'scoreAtLeast': {
+				const p = Number(params.points);
+				if (r.lo >= p) return { verdict: 'always', ...same };
+				if (r.hi < p) return { verdict: 'never', ...same };
+				return { verdict: 'maybe', take: { lo: whole ? Math.ceil(p) : p, hi: r.hi }, rest: { lo: r.lo, hi: whole ? Math.ceil(p) - eps : p } };
+			}
+			case 'scoreBelow': {
+				const p = Number(params.points);
+				if (r.hi < p) return { verdict: 'always', ...same };
+				if (r.lo >= p) return { verdict: 'never', ...same };
+				return { verdict: 'maybe', take: { lo: r.lo, hi: whole ? Math.ceil(p) - eps : p }, rest: { lo: whole ? Math.ceil(p) : p, hi: r.hi } };
+			}
+			case 'chose':
+			case 'notChose': {
+				const negate = guard.type === 'notChose';
+				let v: Verdict;
+				if (other === node && kind === 'choice') v = event === `choose.${String(params.option)}` ? 'always' : 'never';
+				else if (other !== node && !canPrecede(other, node)) v = 'never';
+				else v = 'maybe';
+				if (negate) v = v === 'always' ? 'never' : v === 'never' ? 'always' : 'maybe';
+				return { verdict: v, ...same };
+			}
+			case 'visited':
+				if (other === node) return { verdict: 'always', ...same };
+				return { verdict: canPrecede(other, node) ? 'maybe' : 'never', ...same };
+			case 'answeredCorrectly':
+				if (other === node) return { verdict: kind === 'quiz' && correct !== undefined ? (correct ? 'always' : 'never') : 'never', ...same };
+				return { verdict: canPrecede(other, node) ? 'maybe' : 'never', ...same };
+			default:
+				return { verdict: 'maybe', ...same };
+		}
+	};
+
+	for (const id of order) {
+		const here = range.get(id);
+		if (!here) continue; // no path the guards allow leads here
+		const qp = quizPoints(module, id);
+		const scenarios: { r: Range; correct?: boolean }[] =
+			states[id].meta.kind === 'quiz' ? [{ r: { lo: here.lo + qp, hi: here.hi + qp }, correct: true }, { r: here, correct: false }] : [{ r: here }];
+		for (const e of transitions.get(id)!) {
+			const taken = new Array(e.alternatives.length).fill(false);
+			let canStick = false;
+			for (const { r: start, correct } of scenarios) {
+				let r = start;
+				let covered = false;
+				for (let i = 0; i < e.alternatives.length && !covered; i++) {
+					const alt = e.alternatives[i];
+					const { verdict, take, rest } = judge(alt.guard, r, id, e.event, correct);
+					if (verdict === 'never') continue;
+					taken[i] = true;
+					if (!backEdges.has(`${id}\u0000${alt.target}`)) {
+						const into = { lo: take.lo + alt.points, hi: take.hi + alt.points };
+						const old = range.get(alt.target);
+						range.set(alt.target, old ? { lo: Math.min(old.lo, into.lo), hi: Math.max(old.hi, into.hi) } : into);
+					}
+					if (verdict === 'always') covered = true;
+					else {
+						r = rest;
+						if (r.lo > r.hi) covered = true;
+					}
+				}
+				if (!covered) canStick = true;
+			}
+			e.alternatives.forEach((alt, i) => {
+				if (!taken[i] && alt.guard) neverTaken.push({ path: alt.path, node: id, guard: alt.guard.type });
+			});
+			if (canStick) stuck.push({ path: e.path, node: id, event: e.event });
+		}
+	}
+
+	let bestScore: number | null = null;
+	for (const [id, r] of range) if (states[id].meta.kind === 'end') bestScore = bestScore === null ? r.hi : Math.max(bestScore, r.hi);
+	return { bestScore, neverTaken, stuck };
+}
+
+/**
+ * Loops that give points each time round: strongly connected parts of the chart (Tarjan's
+ * algorithm, iterative) with an edge inside them worth points.
+ */
+export function scoringLoops(module: ModuleDefinition): { nodes: string[]; path: string; points: number }[] {
+	const next = successorMap(module);
+	const index = new Map<string, number>();
+	const low = new Map<string, number>();
+	const onStack = new Set<string>();
+	const stack: string[] = [];
+	const components: string[][] = [];
+	let counter = 0;
+	for (const root of next.keys()) {
+		if (index.has(root)) continue;
+		const work: { id: string; i: number }[] = [{ id: root, i: 0 }];
+		index.set(root, counter);
+		low.set(root, counter++);
+		stack.push(root);
+		onStack.add(root);
+		while (work.length) {
+			const top = work[work.length - 1];
+			const out = next.get(top.id) ?? [];
+			if (top.i < out.length) {
+				const n = out[top.i++];
+				if (!next.has(n)) continue;
+				if (!index.has(n)) {
+					index.set(n, counter);
+					low.set(n, counter++);
+					stack.push(n);
+					onStack.add(n);
+					work.push({ id: n, i: 0 });
+				} else if (onStack.has(n)) low.set(top.id, Math.min(low.get(top.id)!, index.get(n)!));
+				continue;
+			}
+			work.pop();
+			if (work.length) {
+				const parent = work[work.length - 1].id;
+				low.set(parent, Math.min(low.get(parent)!, low.get(top.id)!));
+			}
+			if (low.get(top.id) === index.get(top.id)) {
+				const component: string[] = [];
+				let n: string;
+				do {
+					n = stack.pop()!;
+					onStack.delete(n);
+					component.push(n);
+				} while (n !== top.id);
+				if (component.length > 1 || (next.get(top.id) ?? []).includes(top.id)) components.push(component.reverse());
+			}
+		}
+	}
+	const result: { nodes: string[]; path: string; points: number }[] = [];
+	for (const component of components) {
+		const inside = new Set(component);
+		let found: { path: string; points: number } | null = null;
+		for (const id of component) {
+			for (const e of transitionsOf(module, id)) {
+				// Quiz points come with a correct answer only; once an alternative before this one is
+				// taken on every correct answer ("answeredCorrectly" this quiz, or no guard), this one
+				// is taken on wrong answers only: a "try again" loop gives no points.
+				let correctReaches = true;
+				for (const alt of e.alternatives) {
+					const points = alt.points + (correctReaches ? quizPoints(module, id) : 0);
+					if (inside.has(alt.target) && points !== 0) {
+						found = { path: alt.path, points };
+						break;
+					}
+					if (!alt.guard || (alt.guard.type === 'answeredCorrectly' && alt.guard.params?.node === id)) correctReaches = false;
+				}
+				if (found) break;
+			}
+			if (found) break;
+		}
+		if (found) result.push({ nodes: component, ...found });
+	}
+	return result;
+}

@@ -1,0 +1,349 @@
+/**
+ * Every message the module checker can give, in English and Dutch, in one place.
+ *
+ * - `MESSAGES`: the checker's own issues, keyed by issue code. `{name}` is replaced by a parameter.
+ * - `JSON_REASONS`: what is wrong in a file that is not valid JSON (see json-locate.ts).
+ * - `ENGINE_NL`: Dutch for the engine's issues (src/lib/engine), which are written in English. The
+ *   engine is the player's own validator, so the checker reuses it and translates its words here,
+ *   pattern by pattern. An engine message without a pattern stays English (tests catch that).
+ * - `UI`: the words of the report around the issues.
+ */
+export type Lang = 'en' | 'nl';
+export const LANGS: readonly Lang[] = ['en', 'nl'];
+
+export type Params = Record<string, string | number>;
+interface Text {
+	message: string;
+	fix: string;
+}
+
+export function fill(template: string, params: Params = {}): string {
+	return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export const MESSAGES: Record<string, Record<Lang, Text>> = {
+	'invalid-json': {
+		en: { message: 'The file is not valid JSON (line {line}, column {column}): {detail}', fix: '{fix}' },
+		nl: { message: 'Het bestand is geen geldige JSON (regel {line}, kolom {column}): {detail}', fix: '{fix}' }
+	},
+	'duplicate-key': {
+		en: {
+			message: 'The key "{key}" is written twice in the same object; only the last one counts, the first is silently lost.',
+			fix: 'Remove one of the two, or give it another name (two nodes need two different ids).'
+		},
+		nl: {
+			message: 'De sleutel "{key}" staat twee keer in hetzelfde object; alleen de laatste telt, de eerste gaat ongemerkt verloren.',
+			fix: 'Verwijder een van beide, of geef er een andere naam aan (twee knooppunten hebben twee verschillende id\'s nodig).'
+		}
+	},
+	'no-module-json': {
+		en: { message: 'The module has no module.json.', fix: 'Create module.json (see modules/README.md), or start with: npm run new:module <id>.' },
+		nl: { message: 'De module heeft geen module.json.', fix: 'Maak module.json aan (zie modules/README.md), of begin met: npm run new:module <id>.' }
+	},
+	'missing-file': {
+		en: { message: 'The texts for language "{lang}" are missing ({file} does not exist).', fix: 'Create {file}, or remove "{lang}" from "languages".' },
+		nl: { message: 'De teksten voor taal "{lang}" ontbreken ({file} bestaat niet).', fix: 'Maak {file} aan, of haal "{lang}" weg uit "languages".' }
+	},
+	'unused-locale-file': {
+		en: { message: '{file} is not used: "{lang}" is not in "languages".', fix: 'Add "{lang}" to "languages" in module.json, or delete the file.' },
+		nl: { message: '{file} wordt niet gebruikt: "{lang}" staat niet in "languages".', fix: 'Zet "{lang}" in "languages" in module.json, of verwijder het bestand.' }
+	},
+	'id-mismatch': {
+		en: { message: 'The module id "{id}" differs from its folder name "{folder}"; the player finds modules by folder name.', fix: 'Set "id": "{folder}", or rename the folder to "{id}".' },
+		nl: { message: 'De module-id "{id}" wijkt af van de mapnaam "{folder}"; de speler vindt modules via de mapnaam.', fix: 'Zet "id": "{folder}", of hernoem de map naar "{id}".' }
+	},
+	'image-missing': {
+		en: { message: 'The image "{src}" does not exist in the module folder.', fix: 'Put the image at {src} inside the module folder, or correct the path (capitals count).' },
+		nl: { message: 'De afbeelding "{src}" bestaat niet in de modulemap.', fix: 'Zet de afbeelding op {src} in de modulemap, of verbeter het pad (hoofdletters tellen mee).' }
+	},
+	'image-outside': {
+		en: { message: 'The image "{src}" points outside the module folder, so it is missing when the module is copied or packed.', fix: 'Copy the image into the module\'s media/ folder and write "media/<file name>".' },
+		nl: { message: 'De afbeelding "{src}" wijst naar buiten de modulemap en ontbreekt dus zodra de module gekopieerd of ingepakt wordt.', fix: 'Kopieer de afbeelding naar de map media/ van de module en schrijf "media/<bestandsnaam>".' }
+	},
+	'image-external': {
+		en: { message: 'The image "{src}" is loaded from the internet: it fails offline and in many LMSs, and tells another website who is learning.', fix: 'Save the image (if its licence allows) in media/ and write "media/<file name>".' },
+		nl: { message: 'De afbeelding "{src}" wordt van internet geladen: dat mislukt offline en in veel LMS\'en, en vertelt een andere website wie er leert.', fix: 'Sla de afbeelding op in media/ (als de licentie dat toestaat) en schrijf "media/<bestandsnaam>".' }
+	},
+	'image-no-alt': {
+		en: { message: 'The image "{src}" has no alt text: learners who use a screen reader would miss what it shows.', fix: 'Describe the image between the square brackets, e.g. ![A nurse talks with a patient]({src}).' },
+		nl: { message: 'De afbeelding "{src}" heeft geen alt-tekst: cursisten die een schermlezer gebruiken missen wat erop staat.', fix: 'Beschrijf de afbeelding tussen de vierkante haken, bijvoorbeeld ![Een verpleegkundige praat met een patiënt]({src}).' }
+	},
+	'mastery-unreachable': {
+		en: {
+			message: 'masteryScore is {mastery} %, but the best possible path scores {best} % ({bestScore} of {maxScore} points): nobody can pass.',
+			fix: 'Lower "masteryScore" to {best} or less, or give more points on the paths that the guards allow.'
+		},
+		nl: {
+			message: 'masteryScore is {mastery} %, maar het best mogelijke pad haalt {best} % ({bestScore} van {maxScore} punten): niemand kan slagen.',
+			fix: 'Verlaag "masteryScore" tot {best} of minder, of geef meer punten op de paden die de voorwaarden toelaten.'
+		}
+	},
+	'guard-never': {
+		en: { message: 'The guard "{guard}" never holds when the learner is at "{node}", so this alternative is never taken.', fix: 'Check the guard\'s params (points, node, option), or remove this alternative.' },
+		nl: { message: 'De voorwaarde "{guard}" is nooit waar als de cursist bij "{node}" is, dus dit alternatief wordt nooit gekozen.', fix: 'Controleer de params van de voorwaarde (points, node, option), of verwijder dit alternatief.' }
+	},
+	'no-fallback': {
+		en: { message: 'Every alternative for "{event}" at "{node}" has a guard; when none holds, the learner is stuck.', fix: 'End the list with an alternative without a guard: { "target": "<node>" }.' },
+		nl: { message: 'Elk alternatief voor "{event}" bij "{node}" heeft een voorwaarde; als geen enkele waar is, zit de cursist vast.', fix: 'Sluit de lijst af met een alternatief zonder voorwaarde: { "target": "<knooppunt>" }.' }
+	},
+	'scoring-loop': {
+		en: {
+			message: 'The loop through {loop} awards points ({points}) each time round: a learner can collect them again and again, while the maximum score counts them once.',
+			fix: 'Give the points outside the loop, or add a guard such as "notChose" or "visited" so they are given once.'
+		},
+		nl: {
+			message: 'De lus via {loop} geeft elke ronde punten ({points}): een cursist kan ze steeds opnieuw halen, terwijl de maximale score ze één keer telt.',
+			fix: 'Geef de punten buiten de lus, of voeg een voorwaarde zoals "notChose" of "visited" toe zodat ze één keer worden gegeven.'
+		}
+	},
+	'saved-state-too-large': {
+		en: { message: 'Saved progress can grow to {length} characters on the longest path; an LMS (SCORM 1.2) keeps at most 4,096, so progress would be lost.', fix: 'Shorten the longest path (fewer nodes or decisions in a row), or split the module into two modules.' },
+		nl: { message: 'De opgeslagen voortgang kan op het langste pad {length} tekens worden; een LMS (SCORM 1.2) bewaart er hoogstens 4.096, dus voortgang zou verloren gaan.', fix: 'Maak het langste pad korter (minder knooppunten of beslissingen achter elkaar), of splits de module in twee modules.' }
+	},
+	'saved-state-large': {
+		en: { message: 'Saved progress can grow to {length} characters on the longest path, more than 1,024; it fits SCORM 1.2 (4,096), but leaves little room.', fix: 'Consider shorter paths or splitting the module.' },
+		nl: { message: 'De opgeslagen voortgang kan op het langste pad {length} tekens worden, meer dan 1.024; dat past in SCORM 1.2 (4.096), maar laat weinig ruimte.', fix: 'Overweeg kortere paden of het splitsen van de module.' }
+	},
+	'study-time': {
+		en: {
+			message: 'studyMinutes is {declared}, but the module suggests about {estimate} minutes ({words} words at 150 a minute, {decisions} decisions at 1 minute, {reflections} reflections at 2 minutes).',
+			fix: 'Set "studyMinutes" to about {estimate}, or check whether texts are missing or too long.'
+		},
+		nl: {
+			message: 'studyMinutes is {declared}, maar de module wijst op ongeveer {estimate} minuten ({words} woorden bij 150 per minuut, {decisions} beslissingen van 1 minuut, {reflections} reflecties van 2 minuten).',
+			fix: 'Zet "studyMinutes" op ongeveer {estimate}, of kijk of er teksten ontbreken of te lang zijn.'
+		}
+	},
+	'hostile-content': {
+		en: { message: 'This text holds "{what}", code that could run in the learner\'s browser.', fix: 'Remove it: write plain text and markdown only (a link is [text](https://…)).' },
+		nl: { message: 'Deze tekst bevat "{what}", code die in de browser van de cursist zou kunnen draaien.', fix: 'Haal het weg: schrijf alleen gewone tekst en markdown (een link is [tekst](https://…)).' }
+	},
+	'html-removed': {
+		en: { message: 'This text holds HTML ("{what}") that the player removes when it shows the text.', fix: 'Use markdown instead (see modules/README.md).' },
+		nl: { message: 'Deze tekst bevat HTML ("{what}") die de speler weghaalt als hij de tekst toont.', fix: 'Gebruik markdown in plaats daarvan (zie modules/README.md).' }
+	},
+	'text-too-long': {
+		en: { message: 'This text is {length} characters long; the limit is 20,000.', fix: 'Spread it over several nodes: long texts are hard to read on a screen.' },
+		nl: { message: 'Deze tekst is {length} tekens lang; de grens is 20.000.', fix: 'Verdeel hem over meerdere knooppunten: lange teksten lezen lastig op een scherm.' }
+	},
+	'svg-script': {
+		en: { message: 'The SVG image holds "{what}", code that could run when the image is opened.', fix: 'Remove scripts and on…= attributes, or export the drawing again as a plain SVG.' },
+		nl: { message: 'De SVG-afbeelding bevat "{what}", code die zou kunnen draaien als de afbeelding geopend wordt.', fix: 'Haal scripts en on…=-attributen weg, of exporteer de tekening opnieuw als gewone SVG.' }
+	}
+};
+
+/** Kinds of JSON syntax error: what it is and how to fix it. */
+export const JSON_REASONS: Record<string, Record<Lang, { detail: string; fix: string }>> = {
+	bom: {
+		en: { detail: 'the file starts with an invisible byte-order mark.', fix: 'Save the file as "UTF-8" (without BOM) in your editor.' },
+		nl: { detail: 'het bestand begint met een onzichtbaar byte-order-teken (BOM).', fix: 'Sla het bestand op als "UTF-8" (zonder BOM) in je editor.' }
+	},
+	empty: {
+		en: { detail: 'the file is empty.', fix: 'Write the JSON object, starting with { and ending with }.' },
+		nl: { detail: 'het bestand is leeg.', fix: 'Schrijf het JSON-object, beginnend met { en eindigend met }.' }
+	},
+	'trailing-comma': {
+		en: { detail: 'a comma after the last item of a list or object.', fix: 'Remove that comma.' },
+		nl: { detail: 'een komma na het laatste onderdeel van een lijst of object.', fix: 'Haal die komma weg.' }
+	},
+	'missing-comma': {
+		en: { detail: 'a comma is missing here, before the next item.', fix: 'Add a comma at the end of this line (after the value).' },
+		nl: { detail: 'hier ontbreekt een komma vóór het volgende onderdeel.', fix: 'Zet een komma aan het eind van deze regel (na de waarde).' }
+	},
+	'missing-colon': {
+		en: { detail: 'a colon (:) is missing after the key.', fix: 'Write "key": value.' },
+		nl: { detail: 'na de sleutel ontbreekt een dubbele punt (:).', fix: 'Schrijf "sleutel": waarde.' }
+	},
+	'unquoted-key': {
+		en: { detail: 'a key without double quotes.', fix: 'Put the key between double quotes: "key": value.' },
+		nl: { detail: 'een sleutel zonder dubbele aanhalingstekens.', fix: 'Zet de sleutel tussen dubbele aanhalingstekens: "sleutel": waarde.' }
+	},
+	'single-quotes': {
+		en: { detail: 'a single quote (\'); JSON only allows double quotes (").', fix: 'Replace the single quotes around the text with double quotes. Inside a text, a single quote is fine.' },
+		nl: { detail: 'een enkel aanhalingsteken (\'); JSON kent alleen dubbele (").', fix: 'Vervang de enkele aanhalingstekens rond de tekst door dubbele. Binnen een tekst mag een enkel aanhalingsteken wel.' }
+	},
+	comment: {
+		en: { detail: 'a comment; JSON does not allow comments.', fix: 'Remove the comment (// … or /* … */).' },
+		nl: { detail: 'een opmerking; JSON staat geen opmerkingen toe.', fix: 'Haal de opmerking weg (// … of /* … */).' }
+	},
+	'bad-string': {
+		en: { detail: 'a text that is not closed, or holds an Enter, a tab or a backslash (\\) that JSON does not allow.', fix: 'Close the text with a double quote; write a new line as \\n, a quote inside a text as \\" and a backslash as \\\\.' },
+		nl: { detail: 'een tekst die niet is afgesloten, of een Enter, tab of backslash (\\) bevat die JSON niet toestaat.', fix: 'Sluit de tekst af met een dubbel aanhalingsteken; schrijf een nieuwe regel als \\n, een aanhalingsteken in een tekst als \\" en een backslash als \\\\.' }
+	},
+	'unexpected-end': {
+		en: { detail: 'the file ends too early.', fix: 'Close every { with } and every [ with ]; count them from the top.' },
+		nl: { detail: 'het bestand houdt te vroeg op.', fix: 'Sluit elke { af met } en elke [ met ]; tel ze vanaf het begin.' }
+	},
+	'unexpected-char': {
+		en: { detail: 'an unexpected "{found}".', fix: 'Look for a missing comma, quote or bracket just before this place.' },
+		nl: { detail: 'een onverwachte "{found}".', fix: 'Zoek vlak vóór deze plek naar een ontbrekende komma, aanhalingsteken of haak.' }
+	},
+	'extra-content': {
+		en: { detail: 'there is more after the end of the JSON object ("{found}").', fix: 'Remove what follows the last }, or move it inside the object.' },
+		nl: { detail: 'er staat nog iets na het einde van het JSON-object ("{found}").', fix: 'Haal weg wat na de laatste } staat, of zet het binnen het object.' }
+	}
+};
+
+/** Dutch for the engine's English messages and fixes. Anchored patterns, tried in order. */
+const KIND_NL: Record<string, string> = { content: 'inhouds', persona: 'persona', choice: 'keuze', quiz: 'quiz', reflection: 'reflectie', evaluation: 'evaluatie', end: 'eind' };
+const kindNl = (kind: string) => `${KIND_NL[kind] ?? kind}knooppunt`;
+type Rule = [RegExp, string | ((...groups: string[]) => string)];
+
+export const ENGINE_NL: { message: Rule[]; fix: Rule[] } = {
+	message: [
+		[/^The file does not hold a JSON object\.$/, 'Het bestand bevat geen JSON-object.'],
+		[/^A locale file must hold one JSON object\.$/, 'Een taalbestand moet één JSON-object bevatten.'],
+		[/^formatVersion is (.*); this player reads format (\d+)\.$/, 'formatVersion is $1; deze speler leest formaat $2.'],
+		[/^The module id is missing or has characters other than a-z, 0-9, - and _\.$/, 'De module-id ontbreekt of bevat andere tekens dan a-z, 0-9, - en _.'],
+		[/^The version must look like 1\.0\.0\.$/, 'De versie moet eruitzien als 1.0.0.'],
+		[/^"(title|description)" must name a locale key\.$/, '"$1" moet een sleutel uit de taalbestanden noemen.'],
+		[/^languages must be a non-empty list of language codes\.$/, 'languages moet een niet-lege lijst met taalcodes zijn.'],
+		[/^defaultLanguage is not one of the module's languages\.$/, 'defaultLanguage is niet een van de talen van de module.'],
+		[/^studyMinutes must be a positive number\.$/, 'studyMinutes moet een positief getal zijn.'],
+		[/^masteryScore must be a percentage from 0 to 100\.$/, 'masteryScore moet een percentage van 0 tot en met 100 zijn.'],
+		[/^allowBack must be true or false\.$/, 'allowBack moet true of false zijn.'],
+		[/^reportFailureAs is (.*); it can only be "incomplete" or "failed"\.$/, 'reportFailureAs is $1; het kan alleen "incomplete" of "failed" zijn.'],
+		[/^sources must be a list \(it may be empty for an example module\)\.$/, 'sources moet een lijst zijn (leeg mag alleen bij een voorbeeldmodule).'],
+		[/^A source needs an "id" and a "citation"\.$/, 'Een bron heeft een "id" en een "citation" nodig.'],
+		[/^The module has no "machine" \(the scenario chart\)\.$/, 'De module heeft geen "machine" (het scenarioschema).'],
+		[/^The chart needs an id\.$/, 'Het schema heeft een id nodig.'],
+		[/^The chart has no states \(nodes\)\.$/, 'Het schema heeft geen states (knooppunten).'],
+		[/^The start node (.*) is not one of the states\.$/, 'Het startknooppunt $1 is geen van de states.'],
+		[/^The node id "(.*)" has characters other than a-z, 0-9, - and _\.$/, 'De knooppunt-id "$1" bevat andere tekens dan a-z, 0-9, - en _.'],
+		[/^A node must be an object\.$/, 'Een knooppunt moet een object zijn.'],
+		[/^The node has no valid kind \((.*)\)\.$/, 'Het knooppunt heeft geen geldige kind ($1).'],
+		[/^A (\w+) node needs (\d+) to (\d+) (options|answers), each a short id\.$/, (k, a, b, f) => `Een ${kindNl(k)} heeft ${a} tot ${b} ${f === 'options' ? 'opties' : 'antwoorden'} nodig, elk met een korte id.`],
+		[/^The (options|answers) list names the same id twice\.$/, (f) => `De lijst ${f} noemt dezelfde id twee keer.`],
+		[/^The quiz must name its correct answers, each one of its answers\.$/, 'De quiz moet zijn juiste antwoorden noemen, elk een van zijn antwoorden.'],
+		[/^A single-answer quiz names more than one correct answer\.$/, 'Een quiz met één antwoord noemt meer dan één juist antwoord.'],
+		[/^Quiz points must be a whole number from 0 to 100\.$/, 'Quizpunten moeten een geheel getal van 0 tot en met 100 zijn.'],
+		[/^The image must be a path inside the module folder\.$/, 'De afbeelding moet een pad binnen de modulemap zijn.'],
+		[/^An end node must be final\.$/, 'Een eindknooppunt moet final zijn.'],
+		[/^An end node cannot lead anywhere\.$/, 'Een eindknooppunt kan nergens heen leiden.'],
+		[/^Only end nodes are final; this is a (\w+) node\.$/, (k) => `Alleen eindknooppunten zijn final; dit is een ${kindNl(k)}.`],
+		[/^This node has no way out and is not an end node\.$/, 'Dit knooppunt heeft geen uitweg en is geen eindknooppunt.'],
+		[/^The event "(.*)" is missing, so the learner would be stuck after it\.$/, 'Het event "$1" ontbreekt, dus de cursist zou daarna vastzitten.'],
+		[/^A (\w+) node does not send "(.*)"; it sends (.*)\.$/, (k, e, list) => `Een ${kindNl(k)} verstuurt geen "${e}"; het verstuurt ${list}.`],
+		[/^A transition needs a "target"\.$/, 'Een overgang heeft een "target" nodig.'],
+		[/^The target "(.*)" is not a node in this module\.$/, 'Het doel "$1" is geen knooppunt in deze module.'],
+		[/^Only the last of several alternatives may have no guard; the later ones can never be taken\.$/, 'Alleen het laatste van meerdere alternatieven mag zonder voorwaarde; de latere worden anders nooit gekozen.'],
+		[/^actions must be a list\.$/, 'actions moet een lijst zijn.'],
+		[/^A (guard|action) must be written as \{ "type": "…", "params": \{ … \} \}\.$/, (w) => `Een ${w === 'guard' ? 'voorwaarde (guard)' : 'actie (action)'} schrijf je als { "type": "…", "params": { … } }.`],
+		[/^"(.*)" is not a (guard|action) in the library\.$/, (n, w) => `"${n}" is geen ${w === 'guard' ? 'voorwaarde (guard)' : 'actie (action)'} uit de bibliotheek.`],
+		[/^The (guard|action) "(.*)" needs "(.*)" \((a number|a text)\)\.$/, (w, n, p, t) => `De ${w === 'guard' ? 'voorwaarde' : 'actie'} "${n}" heeft "${p}" nodig (${t === 'a number' ? 'een getal' : 'een tekst'}).`],
+		[/^"(.*)" is not a node in this module\.$/, '"$1" is geen knooppunt in deze module.'],
+		[/^The node "(.*)" has no option "(.*)"\.$/, 'Het knooppunt "$1" heeft geen optie "$2".'],
+		[/^No path from the start node "(.*)" leads to "(.*)"\.$/, 'Geen enkel pad vanaf het startknooppunt "$1" leidt naar "$2".'],
+		[/^The module has no end node\.$/, 'De module heeft geen eindknooppunt.'],
+		[/^From "(.*)" no path leads to an end node: the learner would go round in circles\.$/, 'Vanaf "$1" leidt geen pad naar een eindknooppunt: de cursist zou in kringetjes blijven lopen.'],
+		[/^The text "(.*)" is missing in (.*)\.$/, 'De tekst "$1" ontbreekt in $2.'],
+		[/^"(.*)" must be a text\.$/, '"$1" moet een tekst zijn.'],
+		[/^The text "(.*)" is empty in (.*)\.$/, 'De tekst "$1" is leeg in $2.'],
+		[/^"(.*)" is not used by any node\.$/, '"$1" wordt door geen enkel knooppunt gebruikt.'],
+		[/^The texts for language "(.*)" are missing\.$/, 'De teksten voor taal "$1" ontbreken.']
+	],
+	fix: [
+		[/^Start the file with \{ and end it with \}\.$/, 'Begin het bestand met { en eindig het met }.'],
+		[/^Set "formatVersion": (\d+)\.$/, 'Zet "formatVersion": $1.'],
+		[/^Use the folder name, e\.g\. "my-module"\.$/, 'Gebruik de mapnaam, bijvoorbeeld "mijn-module".'],
+		[/^Write "version": "1\.0\.0" and raise it when you change the module\.$/, 'Schrijf "version": "1.0.0" en verhoog het als je de module wijzigt.'],
+		[/^Write "(\w+)": "meta\.(\w+)" and put the text under that key in every locale file\.$/, 'Schrijf "$1": "meta.$2" en zet de tekst onder die sleutel in elk taalbestand.'],
+		[/^Write "languages": \["nl", "en"\]\.$/, 'Schrijf "languages": ["nl", "en"].'],
+		[/^Use one of the codes in "languages"\.$/, 'Gebruik een van de codes uit "languages".'],
+		[/^Write the estimated study time in minutes, e\.g\. "studyMinutes": 60\.$/, 'Schrijf de geschatte studietijd in minuten, bijvoorbeeld "studyMinutes": 60.'],
+		[/^Write e\.g\. "masteryScore": 70 \(70 % of the maximum score passes\)\.$/, 'Schrijf bijvoorbeeld "masteryScore": 70 (wie 70 % van de maximale score haalt, slaagt).'],
+		[/^Write "allowBack": true or remove it\.$/, 'Schrijf "allowBack": true of haal het weg.'],
+		[/^Write "reportFailureAs": "failed" to record failed attempts as failed in the LMS, or remove it \(the default "incomplete" lets learners try again\)\.$/, 'Schrijf "reportFailureAs": "failed" om mislukte pogingen in het LMS als gezakt te laten noteren, of haal het weg (de standaard "incomplete" laat cursisten het opnieuw proberen).'],
+		[/^Write "sources": \[(.*)\]\.$/, 'Schrijf "sources": [$1].'],
+		[/^Write \{ "id": "s1", "citation": "Author \(year\)\. Title\.", "location": "file:line" \}\.$/, 'Schrijf { "id": "s1", "citation": "Auteur (jaar). Titel.", "location": "bestand:regel" }.'],
+		[/^Add "machine": (.*)\.$/, 'Voeg "machine": $1 toe.'],
+		[/^Use the module id: "id": "(.*)"\.$/, 'Gebruik de module-id: "id": "$1".'],
+		[/^Add at least a start node and an end node under "states"\.$/, 'Zet minstens een startknooppunt en een eindknooppunt onder "states".'],
+		[/^Set "initial" to one of: (.*)\.$/, 'Zet "initial" op een van: $1.'],
+		[/^Rename the node with lowercase letters, digits, - or _\.$/, 'Hernoem het knooppunt met kleine letters, cijfers, - of _.'],
+		[/^Write \{ "meta": \{ "kind": "content" \}, "on": \{ … \} \}\.$/, 'Schrijf { "meta": { "kind": "content" }, "on": { … } }.'],
+		[/^Set "meta": \{ "kind": … \} to one of: (.*)\.$/, 'Zet "meta": { "kind": … } op een van: $1.'],
+		[/^Write "(options|answers)": \["a", "b", "c"\]\.$/, 'Schrijf "$1": ["a", "b", "c"].'],
+		[/^Give every entry its own id\.$/, 'Geef elk onderdeel een eigen id.'],
+		[/^Write "correct": \["b"\] with ids from "answers"\.$/, 'Schrijf "correct": ["b"] met id\'s uit "answers".'],
+		[/^Set "multiple": true, or keep one correct answer\.$/, 'Zet "multiple": true, of houd één juist antwoord over.'],
+		[/^Write e\.g\. "points": 1\.$/, 'Schrijf bijvoorbeeld "points": 1.'],
+		[/^Write e\.g\. "image": "media\/sara\.svg"\.$/, 'Schrijf bijvoorbeeld "image": "media/sara.svg".'],
+		[/^Add "type": "final" to the node\.$/, 'Voeg "type": "final" toe aan het knooppunt.'],
+		[/^Remove "on" from the end node\.$/, 'Haal "on" weg uit het eindknooppunt.'],
+		[/^Remove "type": "final" or make the node "kind": "end"\.$/, 'Haal "type": "final" weg, of maak het knooppunt "kind": "end".'],
+		[/^Add "on": \{ "(.*)": "<next node>" \}, or make it an end node\.$/, 'Voeg "on": { "$1": "<volgend knooppunt>" } toe, of maak er een eindknooppunt van.'],
+		[/^Add "(.*)": "<next node>" under "on"\.$/, 'Voeg "$1": "<volgend knooppunt>" toe onder "on".'],
+		[/^Use "choose\.<option id>" with an id listed in meta\.options\.$/, 'Gebruik "choose.<optie-id>" met een id uit meta.options.'],
+		[/^Rename the event to "(.*)"\.$/, 'Hernoem het event naar "$1".'],
+		[/^Write \{ "target": "<next node>" \}\.$/, 'Schrijf { "target": "<volgend knooppunt>" }.'],
+		[/^Use one of the node ids, or add a node "(.*)"\.$/, 'Gebruik een van de knooppunt-id\'s, of voeg een knooppunt "$1" toe.'],
+		[/^Add a "guard" to this alternative or move it to the end\.$/, 'Geef dit alternatief een "guard", of zet het achteraan.'],
+		[/^Write "actions": (.*)\.$/, 'Schrijf "actions": $1.'],
+		[/^Write e\.g\. \{ "type": "(.*)", "params": \{ … \} \}\.$/, 'Schrijf bijvoorbeeld { "type": "$1", "params": { … } }.'],
+		[/^Use one of: (.*)\.$/, 'Gebruik een van: $1.'],
+		[/^Add "params": \{ "(.*)": … \}\.$/, 'Voeg "params": { "$1": … } toe.'],
+		[/^Use the id of an existing node\.$/, 'Gebruik de id van een bestaand knooppunt.'],
+		[/^Point a transition at "(.*)", or delete the node\.$/, 'Laat een overgang naar "$1" wijzen, of verwijder het knooppunt.'],
+		[/^Add a node with "type": "final" and "meta": \{ "kind": "end" \}\.$/, 'Voeg een knooppunt toe met "type": "final" en "meta": { "kind": "end" }.'],
+		[/^Add a transition out of the loop towards an end node\.$/, 'Voeg een overgang toe die de lus verlaat, richting een eindknooppunt.'],
+		[/^Add "(.*)" to (.*)\.$/, 'Voeg "$1" toe aan $2.'],
+		[/^Write the text between double quotes\.$/, 'Schrijf de tekst tussen dubbele aanhalingstekens.'],
+		[/^Write the (.*) text for "(.*)", or remove the key if it is optional\.$/, 'Schrijf de tekst ($1) voor "$2", of haal de sleutel weg als hij optioneel is.'],
+		[/^Remove it, or check the node id in the key for a typing error\.$/, 'Haal hem weg, of controleer de knooppunt-id in de sleutel op een tikfout.'],
+		[/^Create (.*), or remove "(.*)" from "languages"\.$/, 'Maak $1 aan, of haal "$2" weg uit "languages".']
+	]
+};
+
+/** Translates an engine message or fix to Dutch; null when no pattern knows it. */
+export function engineToDutch(text: string, which: 'message' | 'fix'): string | null {
+	for (const [pattern, replacement] of ENGINE_NL[which]) {
+		const m = pattern.exec(text);
+		if (!m) continue;
+		return typeof replacement === 'string' ? text.replace(pattern, replacement) : replacement(...m.slice(1));
+	}
+	return null;
+}
+
+export const UI: Record<Lang, Record<string, string>> = {
+	en: {
+		errors: 'Errors',
+		warnings: 'Warnings',
+		fix: 'Fix',
+		clean: 'no problems found',
+		moduleCounts: '{errors} error(s), {warnings} warning(s)',
+		summary: 'Checked {modules} module(s) in {ms} ms: {errors} error(s), {warnings} warning(s).',
+		summaryOk: 'No errors: the modules can be played.',
+		summaryFail: 'Fix the errors above before publishing; warnings are advice.',
+		noModules: 'No modules found in {dir}.',
+		unknownModule: 'There is no module "{id}" in {dir} (no {dir}/{id}/module.json).',
+		usage:
+			'Usage: npm run check:modules [ids...] [--json] [--lang nl|en] [--dir <modulesDir>]\n' +
+			'Checks every module in modules/ (or the ones named) and explains each problem.\n' +
+			'  --json          output for tools (one JSON object)\n' +
+			'  --lang nl|en    language of the messages (default en)\n' +
+			'  --dir <folder>  where the modules are (default: modules/)\n' +
+			'Exit code: 0 when there are no errors (warnings allowed), 1 on errors, 2 on wrong usage.',
+		badOption: 'Unknown option "{option}".'
+	},
+	nl: {
+		errors: 'Fouten',
+		warnings: 'Waarschuwingen',
+		fix: 'Oplossing',
+		clean: 'geen problemen gevonden',
+		moduleCounts: '{errors} fout(en), {warnings} waarschuwing(en)',
+		summary: '{modules} module(s) gecontroleerd in {ms} ms: {errors} fout(en), {warnings} waarschuwing(en).',
+		summaryOk: 'Geen fouten: de modules kunnen gespeeld worden.',
+		summaryFail: 'Herstel de fouten hierboven vóór publicatie; waarschuwingen zijn adviezen.',
+		noModules: 'Geen modules gevonden in {dir}.',
+		unknownModule: 'Er is geen module "{id}" in {dir} (geen {dir}/{id}/module.json).',
+		usage:
+			'Gebruik: npm run check:modules [ids...] [--json] [--lang nl|en] [--dir <modulemap>]\n' +
+			'Controleert elke module in modules/ (of de genoemde) en legt elk probleem uit.\n' +
+			'  --json          uitvoer voor hulpprogramma\'s (één JSON-object)\n' +
+			'  --lang nl|en    taal van de meldingen (standaard en)\n' +
+			'  --dir <map>     waar de modules staan (standaard: modules/)\n' +
+			'Afsluitcode: 0 zonder fouten (waarschuwingen mogen), 1 bij fouten, 2 bij verkeerd gebruik.',
+		badOption: 'Onbekende optie "{option}".'
+	}
+};
