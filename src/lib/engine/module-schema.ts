@@ -95,6 +95,8 @@ export interface ModuleDefinition {
 	/** Percentage of the maximum score (0–100) needed to pass. */
 	masteryScore: number;
 	allowBack?: boolean;
+	/** What an LMS is told when a learner finishes below the mastery score (default "incomplete"). */
+	reportFailureAs?: 'incomplete' | 'failed';
 	publisher?: { name: string; url?: string; contact?: string };
 	sources: SourceRef[];
 	machine: MachineConfig;
@@ -238,6 +240,8 @@ export function validateModule(
 		error('masteryScore', 'masteryScore must be a percentage from 0 to 100.', 'Write e.g. "masteryScore": 70 (70 % of the maximum score passes).');
 	if (json.allowBack !== undefined && typeof json.allowBack !== 'boolean')
 		error('allowBack', 'allowBack must be true or false.', 'Write "allowBack": true or remove it.');
+	if (json.reportFailureAs !== undefined && json.reportFailureAs !== 'incomplete' && json.reportFailureAs !== 'failed')
+		error('reportFailureAs', `reportFailureAs is ${JSON.stringify(json.reportFailureAs)}; it can only be "incomplete" or "failed".`, 'Write "reportFailureAs": "failed" to record failed attempts as failed in the LMS, or remove it (the default "incomplete" lets learners try again).');
 	if (!Array.isArray(json.sources))
 		error('sources', 'sources must be a list (it may be empty for an example module).', 'Write "sources": [{ "id": "s1", "citation": "…", "location": "file:line" }].');
 	else

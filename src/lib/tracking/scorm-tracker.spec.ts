@@ -1,0 +1,407 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Scenario, type LearnerAction, type SavedState } from '$lib/engine';
+import { loadShipped } from '../../../tests/helpers/load-from-disk';
+import { interactionsOf, strictScorm12, strictScorm2004, type StrictLms } from '../../../tests/helpers/strict-scorm';
+import { LMS_PROBLEMS, type ScormTracker, type ScormTrackerOptions } from './scorm-tracker';
+import { Scorm12Tracker } from './scorm12';
+import { Scorm2004Tracker } from './scorm2004';
+
+// The demo module (tests/modules/demo/golden.json walks the same paths): max 6 points, mastery 60 %.
+const BEST: LearnerAction[] = [
+	{ type: 'continue' },
+	{ type: 'continue' },
+	{ type: 'choose', option: 'talk' },
+	{ type: 'continue' },
+	{ type: 'continue' },
+	{ type: 'choose', option: 'ask' },
+	{ type: 'answer', answers: ['b'] },
+	{ type: 'answer', answers: ['a', 'c'] },
+	{ type: 'reflect', text: 'Ik vroeg door.' },
+	{ type: 'evaluate', evaluation: { rating: 8, useful: '', better: '' } }
+];
+const WORST: LearnerAction[] = [
+	{ type: 'continue' },
+	{ type: 'continue' },
+	{ type: 'choose', option: 'wait' },
+	{ type: 'continue' },
+	{ type: 'continue' },
+	{ type: 'choose', option: 'leave' },
+	{ type: 'answer', answers: ['a'] },
+	{ type: 'answer', answers: ['b'] },
+	{ type: 'reflect', text: '…' },
+	{ type: 'evaluate', evaluation: { rating: 3, useful: '', better: '' } }
+];
+
+let scenario: Scenario;
+let clock: number;
+let timers: { run: () => void; ms: number }[];
+
+beforeEach(() => {
+	scenario = loadShipped('demo').scenario;
+	clock = Date.UTC(2026, 10, 23, 10, 0, 0);
+	timers = [];
+});
+
+function options(extra: ScormTrackerOptions = {}): ScormTrackerOptions {
+	return {
+		now: () => clock,
+		setTimer: (run, ms) => {
+			const timer = { run, ms };
+			timers.push(timer);
+			return timer;
+		},
+		clearTimer: (t) => {
+			timers = timers.filter((x) => x !== t);
+		},
+		log: () => {},
+		...extra
+	};
+}
+
+/** Runs the timers that are due, as the browser would after waiting. */
+function runTimers() {
+	const due = timers;
+	timers = [];
+	for (const t of due) t.run();
+}
+
+/** Plays actions as the Player does: a step, 20 s of reading, feedback acknowledged, each reported. */
+async function play(tracker: ScormTracker, actions: LearnerAction[], from?: SavedState): Promise<SavedState> {
+	let state = from ?? scenario.start(clock);
+	await tracker.record(scenario, state);
+	for (const action of actions) {
+		clock += 20_000;
+		state = scenario.apply(scenario.addTime(state, 20_000), action, clock);
+		await tracker.record(scenario, state);
+		if (state.feedbackPending) {
+			clock += 5_000;
+			state = scenario.acknowledgeFeedback(scenario.addTime(state, 5_000), clock);
+			await tracker.record(scenario, state);
+		}
+	}
+	return state;
+}
+
+const noViolations = (lms: StrictLms) => expect(lms.violations).toEqual([]);
+
+describe('SCORM 1.2 adapter', () => {
+	it('reports a passed attempt: status, score, bookmark, suspend_data, session time and one interaction per decision', async () => {
+		const { api, lms } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, options());
+		expect(await tracker.start(scenario)).toEqual({ learnerId: 'learner-1' });
+		const end = await play(tracker, BEST);
+		await tracker.finish(scenario, end);
+
+		noViolations(lms);
+		const stored = lms.committed;
+		expect(stored.get('cmi.core.lesson_status')).toBe('passed');
+		expect([stored.get('cmi.core.score.raw'), stored.get('cmi.core.score.min'), stored.get('cmi.core.score.max')]).toEqual(['100', '0', '100']);
+		expect(stored.get('cmi.core.lesson_location')).toBe('end-strong');
+		expect(stored.get('cmi.core.exit')).toBe('');
+		// 10 steps × 20 s and 4 feedback pages × 5 s of active time.
+		expect(stored.get('cmi.core.session_time')).toBe('00:03:40.00');
+		const restored = scenario.decode(stored.get('cmi.suspend_data')!, clock);
+		expect(restored.ok && restored.state.node).toBe('end-strong');
+		expect(restored.ok && restored.state.score).toBe(6);
+
+		const interactions = interactionsOf(stored);
+		expect(interactions.map((i) => i.id)).toEqual(['first-evening', 'sam-returns', 'quiz-signals', 'quiz-approaches']);
+		expect(interactions[0]).toMatchObject({ type: 'choice', student_response: 'a', result: 'correct', weighting: '2', latency: '00:00:20.00', 'correct_responses.0.pattern': 'a' });
+		expect(interactions[0].time).toMatch(/^\d{2}:\d{2}:\d{2}$/);
+		expect(interactions[3]).toMatchObject({ student_response: 'a,c', result: 'correct', 'correct_responses.0.pattern': 'a,c', weighting: '1' });
+		expect(lms.counts).toMatchObject({ initialize: 1, terminate: 1 });
+	});
+
+	it('commits on every step, with exit=suspend and status incomplete while unfinished', async () => {
+		const { api, lms } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, options());
+		await tracker.start(scenario);
+		await play(tracker, BEST.slice(0, 3));
+		noViolations(lms);
+		expect(lms.counts.commit).toBe(5); // the new attempt, 3 steps, 1 feedback page
+		expect(lms.committed.get('cmi.core.lesson_status')).toBe('incomplete');
+		expect(lms.committed.get('cmi.core.exit')).toBe('suspend');
+		expect(lms.committed.get('cmi.core.score.raw')).toBe('');
+		expect(lms.committed.get('cmi.core.lesson_location')).toBe('talk-outcome'); // the choice leads there; its feedback was read
+	});
+
+	it('by default reports a failed attempt as incomplete without a score, so the learner is not locked out', async () => {
+		const { api, lms } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, options());
+		await tracker.start(scenario);
+		await tracker.finish(scenario, await play(tracker, WORST));
+		noViolations(lms);
+		expect(lms.committed.get('cmi.core.lesson_status')).toBe('incomplete');
+		expect(lms.committed.get('cmi.core.score.raw')).toBe('');
+		expect(interactionsOf(lms.committed).map((i) => i.result)).toEqual(['wrong', 'wrong', 'wrong', 'wrong']);
+	});
+
+	it('reports "failed" with the score when the module says reportFailureAs: failed', async () => {
+		const strict = new Scenario({ ...scenario.module, reportFailureAs: 'failed' });
+		const { api, lms } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, options());
+		await tracker.start(strict);
+		let state = strict.start(clock);
+		for (const action of WORST) {
+			state = strict.apply(state, action, clock);
+			if (state.feedbackPending) state = strict.acknowledgeFeedback(state, clock);
+			await tracker.record(strict, state);
+		}
+		noViolations(lms);
+		expect(lms.committed.get('cmi.core.lesson_status')).toBe('failed');
+		expect(lms.committed.get('cmi.core.score.raw')).toBe('0');
+	});
+
+	it('resumes from suspend_data on entry=resume and appends only the new decisions', async () => {
+		const first = strictScorm12();
+		const tracker1 = new Scorm12Tracker(first.api, options());
+		await tracker1.start(scenario);
+		const midway = await play(tracker1, BEST.slice(0, 6)); // after the choice at sam-returns
+		await tracker1.finish(scenario, midway);
+		expect(first.lms.committed.get('cmi.core.exit')).toBe('suspend');
+
+		// The LMS relaunches with what it stored, as Moodle does after exit=suspend.
+		const relaunch: Record<string, string> = Object.fromEntries(first.lms.committed);
+		relaunch['cmi.core.entry'] = 'resume';
+		const second = strictScorm12(relaunch);
+		const tracker2 = new Scorm12Tracker(second.api, options());
+		clock += 3600_000;
+		const started = await tracker2.start(scenario);
+		expect(started.resumeState?.node).toBe(midway.node);
+		expect(started.resumeState?.score).toBe(midway.score);
+		expect(started.resumeState?.decisions.map((d) => d.node)).toEqual(['first-evening', 'sam-returns']);
+		const end = await play(tracker2, BEST.slice(6), started.resumeState);
+		await tracker2.finish(scenario, end);
+
+		noViolations(second.lms);
+		expect(interactionsOf(second.lms.committed).map((i) => i.id)).toEqual(['first-evening', 'sam-returns', 'quiz-signals', 'quiz-approaches']);
+		expect(second.lms.committed.get('cmi.core.lesson_status')).toBe('passed');
+		// This session's time only: 4 steps × 20 s and 2 feedback pages × 5 s.
+		expect(second.lms.committed.get('cmi.core.session_time')).toBe('00:01:30.00');
+	});
+
+	it('also resumes on Moodle\'s entry "" (a normal exit in an attempt that goes on), but not on ab-initio', async () => {
+		const mid = scenario.acknowledgeFeedback(scenario.apply(scenario.start(clock), { type: 'continue' }, clock), clock);
+		const data = scenario.encode(mid);
+		const resumed = await new Scorm12Tracker(strictScorm12({ 'cmi.core.entry': '', 'cmi.suspend_data': data }).api, options()).start(scenario);
+		expect(resumed.resumeState?.node).toBe('meet-sam');
+		const fresh = await new Scorm12Tracker(strictScorm12({ 'cmi.core.entry': 'ab-initio', 'cmi.suspend_data': data }).api, options()).start(scenario);
+		expect(fresh.resumeState).toBeUndefined();
+	});
+
+	it('says so when the LMS holds a state this module version cannot read', async () => {
+		const { api } = strictScorm12({ 'cmi.core.entry': 'resume', 'cmi.suspend_data': 'K1~oldhash~1~0~0~0~0~0~' });
+		const started = await new Scorm12Tracker(api, options()).start(scenario);
+		expect(started.resumeState).toBeUndefined();
+		expect(started.unreadable?.detail).toMatch(/another version/);
+	});
+
+	it('enforces the 4,096-character suspend_data limit itself (scorm-again allows 64,000) and warns', async () => {
+		const { api, lms } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, options());
+		const seen: (string | null)[] = [];
+		tracker.listen((p) => seen.push(p));
+		await tracker.start(scenario);
+		const state = scenario.start(clock);
+		const big = Object.assign(Object.create(Object.getPrototypeOf(scenario)), scenario, { encode: () => 'x'.repeat(4097) });
+		await tracker.record(big, state);
+		noViolations(lms); // it did not even try
+		expect(lms.values.has('cmi.suspend_data') && lms.values.get('cmi.suspend_data')).toBeFalsy();
+		expect(tracker.problem).toBe(LMS_PROBLEMS.tooLarge);
+		const fits = Object.assign(Object.create(Object.getPrototypeOf(scenario)), scenario, { encode: () => 'x'.repeat(4096) });
+		await tracker.record(fits, state);
+		noViolations(lms);
+		expect(lms.committed.get('cmi.suspend_data')).toHaveLength(4096);
+		expect(seen).toEqual([LMS_PROBLEMS.tooLarge, null]);
+	});
+
+	it('retries a failed commit, warns when the retries fail, and loses nothing once the LMS saves again', async () => {
+		const { api, lms } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, options());
+		const seen: (string | null)[] = [];
+		tracker.listen((p) => seen.push(p));
+		await tracker.start(scenario);
+		lms.faults.commitFailures = Infinity;
+		const state = await play(tracker, BEST.slice(0, 3));
+		expect(tracker.problem).toBe(LMS_PROBLEMS.commitFailed); // more failures than retries
+		expect(timers).toHaveLength(1); // one retry pending, not one per failure
+		runTimers();
+		expect(timers).toHaveLength(1);
+		expect(lms.committed.get('cmi.interactions.0.id')).toBeUndefined();
+
+		lms.faults.commitFailures = 0; // the LMS is back
+		runTimers();
+		expect(tracker.problem).toBeNull();
+		expect(seen).toEqual([LMS_PROBLEMS.commitFailed, null]);
+		expect(timers).toHaveLength(0);
+		expect(interactionsOf(lms.committed).map((i) => i.id)).toEqual(['first-evening']);
+		expect(lms.committed.get('cmi.suspend_data')).toBe(scenario.encode(state));
+		noViolations(lms);
+	});
+
+	it('warns only after the configured retries have failed too', async () => {
+		const { api, lms } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, options({ retryDelays: [100, 200] }));
+		await tracker.start(scenario);
+		lms.faults.commitFailures = 2;
+		await tracker.record(scenario, scenario.start(clock));
+		expect(tracker.problem).toBeNull();
+		expect(timers.map((t) => t.ms)).toEqual([100]);
+		runTimers();
+		expect(tracker.problem).toBeNull();
+		expect(timers.map((t) => t.ms)).toEqual([200]);
+		runTimers(); // third try succeeds
+		expect(tracker.problem).toBeNull();
+		expect(lms.counts).toMatchObject({ commit: 3, failedCommits: 2 });
+	});
+
+	it('when LMSInitialize fails: tells the learner, calls nothing else and never terminates', async () => {
+		const { api, lms } = strictScorm12();
+		lms.faults.initialize = true;
+		const tracker = new Scorm12Tracker(api, options());
+		expect(await tracker.start(scenario)).toEqual({});
+		expect(tracker.problem).toBe(LMS_PROBLEMS.initFailed);
+		const end = await play(tracker, BEST.slice(0, 3));
+		await tracker.finish(scenario, end);
+		expect(lms.calls).toEqual(['Initialize']);
+	});
+
+	it('terminates exactly once, and calls nothing after it', async () => {
+		const { api, lms } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, options());
+		await tracker.start(scenario);
+		const state = await play(tracker, BEST.slice(0, 2));
+		await tracker.finish(scenario, state);
+		await tracker.finish(scenario, state);
+		await tracker.record(scenario, state);
+		await tracker.flush(scenario, state);
+		expect(lms.counts.terminate).toBe(1);
+		expect(lms.calls.at(-1)).toBe('Terminate');
+		noViolations(lms);
+	});
+
+	it('does not commit right before Terminate (Terminate saves; some LMSs fail a Commit during unload)', async () => {
+		const { api, lms } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, options());
+		await tracker.start(scenario);
+		await tracker.finish(scenario, scenario.start(clock));
+		const lastCalls = lms.calls.filter((c) => c === 'Commit' || c === 'Terminate');
+		expect(lastCalls).toEqual(['Terminate']);
+		expect(lms.committed.get('cmi.core.exit')).toBe('suspend');
+	});
+
+	it('keeps a passed status and its score when the learner starts again to practise', async () => {
+		const { api, lms } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, options());
+		await tracker.start(scenario);
+		await play(tracker, BEST);
+		clock += 1000;
+		const again = await play(tracker, WORST);
+		noViolations(lms);
+		expect(lms.committed.get('cmi.core.lesson_status')).toBe('passed');
+		expect(lms.committed.get('cmi.core.score.raw')).toBe('100');
+		expect(interactionsOf(lms.committed)).toHaveLength(8);
+		expect(scenario.decode(lms.committed.get('cmi.suspend_data')!, clock)).toMatchObject({ ok: true, state: { node: again.node } });
+	});
+
+	it('records nothing when the LMS opens the attempt for review', async () => {
+		const { api, lms } = strictScorm12({ 'cmi.core.lesson_mode': 'review' });
+		const tracker = new Scorm12Tracker(api, options());
+		await tracker.start(scenario);
+		await tracker.finish(scenario, await play(tracker, BEST.slice(0, 3)));
+		expect(lms.calls.filter((c) => c.startsWith('Set') || c === 'Commit')).toEqual([]);
+		expect(lms.counts.terminate).toBe(1);
+	});
+});
+
+describe('SCORM 2004 adapter', () => {
+	it('reports completion and success separately, scaled and raw score, ISO times and id responses', async () => {
+		const { api, lms } = strictScorm2004();
+		const tracker = new Scorm2004Tracker(api, options());
+		await tracker.start(scenario);
+		const end = await play(tracker, BEST);
+		await tracker.finish(scenario, end);
+
+		noViolations(lms);
+		const stored = lms.committed;
+		expect(stored.get('cmi.completion_status')).toBe('completed');
+		expect(stored.get('cmi.success_status')).toBe('passed');
+		expect([stored.get('cmi.score.scaled'), stored.get('cmi.score.raw'), stored.get('cmi.score.min'), stored.get('cmi.score.max')]).toEqual(['1', '100', '0', '100']);
+		expect(stored.get('cmi.progress_measure')).toBe('1');
+		expect(stored.get('cmi.exit')).toBe('normal');
+		expect(stored.get('cmi.location')).toBe('end-strong');
+		expect(stored.get('cmi.session_time')).toBe('PT3M40S');
+		const interactions = interactionsOf(stored);
+		expect(interactions[0]).toMatchObject({ id: 'first-evening', type: 'choice', learner_response: 'talk', result: 'correct', latency: 'PT20S', 'correct_responses.0.pattern': 'talk' });
+		expect(interactions[0].timestamp).toBe('2026-11-23T10:01:00.00Z'); // the third step, 3 × 20 s in
+		expect(interactions[3]).toMatchObject({ id: 'quiz-approaches', learner_response: 'a[,]c', 'correct_responses.0.pattern': 'a[,]c' });
+		expect(lms.counts).toMatchObject({ initialize: 1, terminate: 1 });
+	});
+
+	it('keeps success unknown and the attempt incomplete while unfinished, with exit=suspend', async () => {
+		const { api, lms } = strictScorm2004();
+		const tracker = new Scorm2004Tracker(api, options());
+		await tracker.start(scenario);
+		await play(tracker, BEST.slice(0, 4));
+		noViolations(lms);
+		expect(lms.committed.get('cmi.completion_status')).toBe('incomplete');
+		expect(lms.committed.get('cmi.success_status')).toBe('unknown');
+		expect(lms.committed.get('cmi.exit')).toBe('suspend');
+		expect(Number(lms.committed.get('cmi.progress_measure'))).toBeGreaterThan(0);
+		expect(Number(lms.committed.get('cmi.progress_measure'))).toBeLessThan(1);
+	});
+
+	it('by default reports a failed attempt as incomplete, unknown success and no score; "failed" on request', async () => {
+		const { api, lms } = strictScorm2004();
+		const tracker = new Scorm2004Tracker(api, options());
+		await tracker.start(scenario);
+		await play(tracker, WORST);
+		noViolations(lms);
+		expect(lms.committed.get('cmi.completion_status')).toBe('incomplete');
+		expect(lms.committed.get('cmi.success_status')).toBe('unknown');
+		expect(lms.committed.has('cmi.score.scaled')).toBe(false);
+		expect(Number(lms.committed.get('cmi.progress_measure'))).toBeLessThan(1);
+		expect(interactionsOf(lms.committed).map((i) => i.result)).toEqual(['incorrect', 'incorrect', 'incorrect', 'incorrect']);
+
+		const strict = new Scenario({ ...scenario.module, reportFailureAs: 'failed' });
+		const other = strictScorm2004();
+		const tracker2 = new Scorm2004Tracker(other.api, options());
+		await tracker2.start(strict);
+		let state = strict.start(clock);
+		for (const action of WORST) {
+			state = strict.apply(state, action, clock);
+			if (state.feedbackPending) state = strict.acknowledgeFeedback(state, clock);
+			await tracker2.record(strict, state);
+		}
+		expect(other.lms.committed.get('cmi.completion_status')).toBe('completed');
+		expect(other.lms.committed.get('cmi.success_status')).toBe('failed');
+		expect(other.lms.committed.get('cmi.score.scaled')).toBe('0');
+	});
+
+	it('resumes on entry=resume, and reads no suspend_data on ab-initio', async () => {
+		const first = strictScorm2004();
+		const tracker1 = new Scorm2004Tracker(first.api, options());
+		await tracker1.start(scenario);
+		const midway = await play(tracker1, BEST.slice(0, 7));
+		await tracker1.finish(scenario, midway);
+		const relaunch: Record<string, string> = { ...Object.fromEntries(first.lms.committed), 'cmi.entry': 'resume' };
+		const second = strictScorm2004(relaunch);
+		const started = await new Scorm2004Tracker(second.api, options()).start(scenario);
+		expect(started.resumeState).toMatchObject({ node: midway.node, score: midway.score });
+
+		const fresh = strictScorm2004();
+		await new Scorm2004Tracker(fresh.api, options()).start(scenario);
+		expect(fresh.lms.calls).not.toContain('Get cmi.suspend_data');
+	});
+
+	it('allows suspend_data up to 64,000 characters', async () => {
+		const { api, lms } = strictScorm2004();
+		const tracker = new Scorm2004Tracker(api, options());
+		await tracker.start(scenario);
+		const big = Object.assign(Object.create(Object.getPrototypeOf(scenario)), scenario, { encode: () => 'x'.repeat(5000) });
+		await tracker.record(big, scenario.start(clock));
+		noViolations(lms);
+		expect(lms.committed.get('cmi.suspend_data')).toHaveLength(5000);
+		expect(tracker.problem).toBeNull();
+	});
+});
