@@ -18,9 +18,12 @@ const config = {
 		outDir: process.env.KOERS_KIT_DIR || '.svelte-kit',
 		// Route from location.hash: no server needed, works inside a SCORM zip. Links start with '#/'.
 		router: { type: 'hash' },
-		// Inline all JS and CSS into index.html so no root-absolute /_app/ URL is emitted
-		// (hash-mode fallback pages otherwise import from /_app/, see sveltejs/kit#13813).
-		output: { bundleStrategy: 'inline' },
+		// Split: each page's code is its own file in _app/, so the catalogue does not load the
+		// player's code (the first page's size budget, see README.md "Size"). The fallback page that
+		// Kit writes imports from root-absolute /_app/ URLs (sveltejs/kit#13813); the build script
+		// rewrites them to ./_app/ (src/tools/relative-app-paths.js), so the build still works at
+		// any sub-path and inside a SCORM zip (tests/e2e/nested-path.e2e.ts proves it).
+		output: { bundleStrategy: 'split' },
 		alias: { $modules: 'modules' }
 	}
 };

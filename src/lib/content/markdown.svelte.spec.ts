@@ -1,0 +1,67 @@
+// Runs in jsdom (the 'dom' project) because the second safety layer needs DOMParser.
+import { describe, expect, it } from 'vitest';
+import { renderInline, renderMarkdown } from './markdown';
+
+const resolve = (path: string) => `modules/m/${path}`;
+const render = (text: string) => renderMarkdown(text, resolve);
+
+/** Parses the output as the browser would and lists what could run or load. */
+function dangers(html: string): string[] {
+	const doc = new DOMParser().parseFromString(html, 'text/html');
+	const found: string[] = [];
+	for (const el of doc.body.querySelectorAll('*')) {
+		if (['SCRIPT', 'STYLE', 'IFRAME', 'OBJECT', 'EMBED', 'FORM', 'INPUT', 'BUTTON', 'TEMPLATE'].includes(el.tagName) || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') found.push(`<${el.localName}>`);
+		for (const attr of el.attributes) {
+			if (/^on/i.test(attr.name) || attr.name === 'style' || attr.name === 'srcdoc') found.push(`${el.localName}[${attr.name}]`);
+			if ((attr.name === 'href' || attr.name === 'src') && /^\s*(javascript|data|vbscript):/i.test(attr.value.replace(/[\u0000-\u0020]/g, ''))) found.push(`${el.localName}[${attr.name}=${attr.value}]`);
+		}
+	}
+	return found;
+}
+
+describe('renderMarkdown', () => {
+	it('renders the markdown authors use', () => {
+		expect(render('Een **vet** en *schuin* woord.\n\n- een\n- twee')).toBe('<p>Een <strong>vet</strong> en <em>schuin</em> woord.</p>\n<ul>\n<li>een</li>\n<li>twee</li>\n</ul>\n');
+		expect(render('# Kop')).toBe('<h2>Kop</h2>\n');
+		expect(render('![Sam](media/sam.svg)')).toBe('<p><img src="modules/m/media/sam.svg" alt="Sam"></p>\n');
+		expect(render('[bron](https://example.org/a?b=1)')).toBe('<p><a href="https://example.org/a?b=1" target="_blank" rel="noopener noreferrer">bron</a></p>\n');
+		expect(renderInline('Ga **door**', resolve)).toBe('Ga <strong>door</strong>');
+	});
+
+	it.each([
+		['a script block', '<script>alert(1)</script>\n\nNa het script.'],
+		['an inline script', 'Tekst <script>alert(1)</script> en meer.'],
+		['an onerror attribute', '<img src="x" onerror="alert(1)">'],
+		['an inline onerror', 'Kijk: <img src=x onerror=alert(1)> hier.'],
+		['a javascript: link', '[klik](javascript:alert(1))'],
+		['a hidden javascript: link', '[klik](java\tscript:alert(1)) en [twee](  JaVaScRiPt:alert(1))'],
+		['a javascript: autolink', '<javascript:alert(1)>'],
+		['a data: link', '[klik](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)'],
+		['a javascript: image', '![x](javascript:alert(1))'],
+		['an svg with script', '<svg><script>alert(1)</script><a xlink:href="javascript:alert(1)">x</a></svg>'],
+		['an svg onload', '<svg onload=alert(1)>'],
+		['an iframe', '<iframe src="https://evil.example"></iframe>'],
+		['a style attribute', '<p style="position:fixed;inset:0">cover</p>'],
+		['a form', '<form action="https://evil.example"><input name="p"><button>go</button></form>'],
+		['mutation bait', '<noscript><p title="</noscript><img src=x onerror=alert(1)>">'],
+		['a math element', '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>'],
+		['a reference link', '[klik][x]\n\n[x]: javascript:alert(1)']
+	])('keeps %s inert', (_name, text) => {
+		const html = render(text);
+		expect(dangers(html)).toEqual([]);
+		expect(html).not.toMatch(/alert\(1\)<\/script>|onerror|onload/i);
+	});
+
+	it('keeps the text between removed tags, and drops the script text', () => {
+		const html = render('Tekst <b>vet</b> <script>alert(1)</script> klaar.');
+		expect(html).toContain('vet');
+		expect(html).toContain('klaar.');
+		expect(html).not.toContain('<b>');
+	});
+
+	it('renders a 100 KB text whole', () => {
+		const html = render('Heel lang. '.repeat(10_000));
+		expect(html.length).toBeGreaterThan(100_000);
+		expect(html.startsWith('<p>Heel lang.')).toBe(true);
+	});
+});
