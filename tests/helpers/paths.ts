@@ -1,6 +1,9 @@
-// Test helper: walks every path through a scenario with the real engine (bounded), trying every
-// option and, for quizzes, every single answer plus the correct set.
+// Test helper: explores every situation a learner can reach in a scenario with the real engine.
+// Paths are not enumerated one by one (that grows exponentially with the dilemmas): two states
+// are the same situation when they sit at the same node with the same score and the same answers
+// at the nodes that guards look at, because then their futures are identical.
 import type { LearnerAction, SavedState, Scenario } from '../../src/lib/engine';
+import { normaliseTransitions } from '../../src/lib/engine';
 
 export function actionsAt(scenario: Scenario, state: SavedState): LearnerAction[] {
 	const meta = scenario.meta(state.node);
@@ -23,25 +26,53 @@ export function actionsAt(scenario: Scenario, state: SavedState): LearnerAction[
 	}
 }
 
-/** Calls `visit` with every finished state reachable; stops after `limit` endings. */
-export function forEachEnding(scenario: Scenario, visit: (end: SavedState) => void, limit = 50_000): number {
-	let count = 0;
+/** Nodes whose answers or visits some guard reads. */
+function guardedNodes(scenario: Scenario): Set<string> {
+	const nodes = new Set<string>();
+	for (const state of Object.values(scenario.module.machine.states))
+		for (const spec of Object.values(state.on ?? {}))
+			for (const t of normaliseTransitions(spec)) if (typeof t.guard?.params?.node === 'string') nodes.add(t.guard.params.node);
+	return nodes;
+}
+
+/**
+ * Visits every distinct situation reachable from the start (after feedback is read), calling
+ * `visit` with one representative state of each; ended states have `completedAt`. Returns how
+ * many situations there were.
+ */
+export function exploreStates(scenario: Scenario, visit: (state: SavedState) => void, limit = 200_000): number {
+	const watched = guardedNodes(scenario);
+	const key = (s: SavedState) =>
+		`${s.node}|${s.score}|${s.decisions.filter((d) => watched.has(d.node)).map((d) => `${d.node}=${d.answers.join('+')}`).sort().join(',')}|${[...watched].filter((n) => s.path.includes(n)).join(',')}`;
+	const seen = new Set<string>();
 	const stack: SavedState[] = [scenario.start(0)];
-	while (stack.length && count < limit) {
+	while (stack.length) {
 		const state = stack.pop()!;
-		if (state.completedAt !== undefined) {
-			visit(state);
-			count++;
-			continue;
-		}
-		if (state.path.length > 500) throw new Error(`path too long at ${state.node}: a loop?`);
+		const k = key(state);
+		if (seen.has(k)) continue;
+		seen.add(k);
+		if (seen.size > limit) throw new Error(`more than ${limit} situations: is there a loop that changes the score?`);
+		visit(state);
+		if (state.completedAt !== undefined) continue;
 		for (const action of actionsAt(scenario, state)) {
-			try {
-				stack.push(scenario.acknowledgeFeedback(scenario.apply(state, action, state.path.length), state.path.length));
-			} catch {
-				// A guarded action may be unavailable; other actions still cover the node.
-			}
+			const at = state.path.length;
+			stack.push(scenario.acknowledgeFeedback(scenario.apply(state, action, at), at));
 		}
 	}
-	return count;
+	return seen.size;
+}
+
+/** Calls `visit` with one ended state per distinct way of ending; returns how many there were. */
+export function forEachEnding(scenario: Scenario, visit: (end: SavedState) => void, limit = 200_000): number {
+	let endings = 0;
+	exploreStates(
+		scenario,
+		(state) => {
+			if (state.completedAt === undefined) return;
+			endings++;
+			visit(state);
+		},
+		limit
+	);
+	return endings;
 }
