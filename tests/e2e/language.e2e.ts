@@ -11,8 +11,8 @@ test('switching language mid-way keeps the learner in place and translates every
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	expect(await currentNode(page)).toEqual({ node: 'talk-outcome', kind: 'feedback' });
 	await expect(page.getByRole('heading', { level: 1, name: 'What happens' })).toBeVisible();
-	await expect(page.getByText('Your choice')).toBeVisible();
-	await expect(page.getByText(/he tells you about his old band/)).toBeVisible();
+	await expect(page.locator('article.step').getByText('Your choice')).toBeVisible();
+	await expect(page.locator('article.step').getByText(/he tells you about his old band/)).toBeVisible();
 	await page.getByRole('button', { name: 'Continue' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'A way in' })).toBeVisible();
 	// The choice survives a reload in the new language.

@@ -17,8 +17,9 @@ test('a learner plays the demo from the catalogue to the end and sees their resu
 	await next(page);
 
 	await choose(page, 'talk');
-	await expect(page.getByText('Jouw keuze')).toBeVisible();
-	await expect(page.getByText(/vertelt hij over zijn oude band/)).toBeVisible();
+	// Scoped to the step: the live region repeats the feedback for screen readers.
+	await expect(page.locator('article.step').getByText('Jouw keuze')).toBeVisible();
+	await expect(page.locator('article.step').getByText(/vertelt hij over zijn oude band/)).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Waarom' })).toBeVisible();
 	await next(page);
 	expect((await currentNode(page)).node).toBe('talk-outcome');
@@ -67,7 +68,7 @@ test('a poor path fails the mastery score and the result says what to look at ag
 	await next(page);
 	await answer(page, [/telefoon/]);
 	await expect(page.getByRole('heading', { level: 1, name: 'Niet helemaal' })).toBeVisible();
-	await expect(page.getByText('Het juiste antwoord')).toBeVisible();
+	await expect(page.locator('article.step').getByText('Het juiste antwoord')).toBeVisible();
 	await next(page);
 	await answer(page, [/huisregels/]);
 	await next(page);
