@@ -32,8 +32,8 @@ export interface DemoChoices {
 	first: 'talk' | 'buddy' | 'wait';
 	/** sam-returns (ask|assign) after talk/buddy, sam-stays-away (visit|leave) after wait. */
 	second: 'ask' | 'assign' | 'visit' | 'leave';
-	signals: string[];
-	approaches: string[];
+	signals: readonly string[];
+	approaches: readonly string[];
 	reflection?: string;
 	rating?: number | null;
 	useful?: string;
@@ -51,8 +51,8 @@ export function demoActions(c: DemoChoices): LearnerAction[] {
 		C,
 		C,
 		{ type: 'choose', option: c.second },
-		{ type: 'answer', answers: c.signals },
-		{ type: 'answer', answers: c.approaches },
+		{ type: 'answer', answers: [...c.signals] },
+		{ type: 'answer', answers: [...c.approaches] },
 		{ type: 'reflect', text: c.reflection ?? '' },
 		{ type: 'evaluate', evaluation: { rating: c.rating ?? null, useful: c.useful ?? '', better: c.better ?? '' } }
 	];

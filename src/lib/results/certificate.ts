@@ -74,7 +74,7 @@ export function minutesText(t: Translate, minutes: number): string {
 }
 
 /** Makes the certificate of a finished attempt. The record must name the learner. */
-export function buildCertificate(record: ResultRecord, options: CertificateOptions): Uint8Array {
+export function buildCertificate(record: ResultRecord, options: CertificateOptions): Uint8Array<ArrayBuffer> {
 	const { t } = options;
 	const name = record.learner?.name?.trim();
 	if (!name) throw new CertificateError('The certificate needs the learner\u2019s name: type it and try again.');

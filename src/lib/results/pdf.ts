@@ -217,7 +217,7 @@ export class PdfDocument {
 	}
 
 	/** The whole file. Offsets in the cross-reference table are exact, so readers need no repair. */
-	toBytes(): Uint8Array {
+	toBytes(): Uint8Array<ArrayBuffer> {
 		if (this.pages.length === 0) this.addPage();
 		const objects: string[] = [];
 		// push returns the new length, which is the new object's number (numbers start at 1).
