@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { validateResultRecord, type ResultRecord } from '../../src/lib/results/result-record';
 import { parseCsv } from '../../src/lib/results/csv';
+import { axeViolations } from '../a11y/support';
 import { answer, choose, next, startDemo, watchProblems } from '../e2e/support';
 import { GROUP_FIGURES, tenFiles } from './group-files';
 import { readPdf } from './pdf-reader';
@@ -47,6 +48,7 @@ test('a learner finishes the demo and downloads a certificate and a result file 
 	await expect(page.getByTestId('results-pass')).toHaveText('Geslaagd');
 	await expect(page.getByText('Ik stelde me voor en vroeg wat hij zocht.')).toBeVisible();
 	await expect(page.getByText('Opgegeven studietijd').first()).toBeVisible();
+	expect(await axeViolations(page, 'results page')).toEqual([]);
 
 	// From here on the page may make no request at all: the files are made in the browser.
 	const requests: string[] = [];
@@ -142,6 +144,7 @@ test('a trainer loads ten result files and sees the group\u2019s figures, choice
 	await expect(returns).toContainText(`${GROUP_FIGURES.samReturns.reached} van 8 deelnemers kwamen bij dit dilemma.`);
 	await expect(returns.locator('li[data-option="ask"] [data-testid="option-count"]')).toHaveText('4 (67%)');
 	await expect(page.getByText('Meer tijd voor de reflectie.')).toBeVisible();
+	expect(await axeViolations(page, 'trainer view')).toEqual([]);
 	await expect(page.getByRole('row', { name: /Anna de Vries/ })).toContainText('100%');
 	await expect(page.getByRole('row', { name: /Hana Yilmaz/ })).toContainText('niet afgerond');
 
