@@ -9,8 +9,11 @@
  * - 1: first version.
  */
 import type { NodeKind, SavedState, Scenario } from '../engine';
+// The SCORM tracker's own formats and decision policy, so the file and the LMS say the same.
+import { decisionReport } from '../tracking/report';
+import { duration2004, timestamp2004 } from '../tracking/scorm-time';
 import { plainText } from './plain-text';
-import { isoDuration, parseIsoDuration, scormTime } from './scorm-format';
+import { parseIsoDuration } from './scorm-format';
 
 export const RESULT_SCHEMA = 'koers-result';
 export const RESULT_SCHEMA_VERSION = 1;
@@ -113,14 +116,6 @@ export function attemptId(moduleId: string, startedAt: number): string {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The SCORM result of a decision: the best available points are `correct`, none of them `incorrect`. */
-export function interactionResult(kind: 'choice' | 'quiz', points: number, maxPoints: number, quizCorrect: boolean | null): InteractionResult {
-	if (kind === 'quiz') return quizCorrect ? 'correct' : 'incorrect';
-	if (maxPoints <= 0) return 'neutral';
-	if (points >= maxPoints) return 'correct';
-	return points <= 0 ? 'incorrect' : 'neutral';
-}
-
 /**
  * Builds the record of one attempt. Titles and labels come from `texts` (the learner's language);
  * without texts, node and option ids stand in for them.
@@ -190,17 +185,20 @@ export function buildResultRecord(scenario: Scenario, state: SavedState, texts?:
 			success_status: completed ? (passed ? 'passed' : 'failed') : 'unknown',
 			score: { raw: state.score, min: 0, max: summary.maxScore, scaled },
 			scaled_passing_score: round2(module.masteryScore / 100),
-			session_time: isoDuration(state.timeMs),
-			interactions: state.decisions.map((d, i) => ({
-				id: d.node,
-				type: 'choice',
-				description: decisions[i].title.slice(0, 250),
-				learner_response: d.answers.join('[,]'),
-				result: interactionResult(decisions[i].kind, d.points, decisions[i].maxPoints, decisions[i].correct),
-				weighting: decisions[i].maxPoints,
-				timestamp: scormTime(d.at),
-				latency: isoDuration(d.latencyMs)
-			}))
+			session_time: duration2004(state.timeMs),
+			interactions: state.decisions.map((d, i) => {
+				const report = decisionReport(scenario, d);
+				return {
+					id: report.id,
+					type: 'choice' as const,
+					description: decisions[i].title.slice(0, 250),
+					learner_response: report.response.join('[,]'),
+					result: report.result,
+					weighting: report.weighting,
+					timestamp: timestamp2004(report.at),
+					latency: duration2004(report.latencyMs)
+				};
+			})
 		}
 	};
 	return record;
