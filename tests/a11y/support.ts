@@ -108,3 +108,61 @@ export function expectInOrder(lines: string[], expected: [role: string, text: st
 		at = found + 1;
 	}
 }
+
+/**
+ * Plays the demo through every kind of step (content, persona, choice and its feedback, a quiz
+ * with one and one with several answers and their feedback, reflection, evaluation, end) and calls
+ * `visit` on each, with a label. `tap` uses touch instead of the mouse.
+ */
+export async function walkDemo(page: Page, visit: (label: string) => Promise<void>, { tap = false } = {}) {
+	const press = (selector: string) => (tap ? page.locator(selector).tap() : page.locator(selector).click());
+	const advance = async (selector: string, label: string) => {
+		const step = page.locator('article.step');
+		const before = (await step.count()) ? `${await step.getAttribute('data-node')}:${await step.getAttribute('data-kind')}` : '';
+		await press(selector);
+		await expect.poll(async () => `${await step.getAttribute('data-node')}:${await step.getAttribute('data-kind')}`).not.toBe(before);
+		await expect(page.locator('article.step [data-step-heading]')).toBeFocused();
+		await visit(label);
+	};
+	const next = (label: string) => advance('article.step .actions button.button', label);
+	await page.goto('#/play/demo');
+	await expect(page.locator('[data-step-heading]')).toBeVisible();
+	await visit('start page');
+	await advance('.start .actions button', 'content');
+	await next('persona');
+	await next('choice');
+	await advance('button[data-option=talk]', 'choice feedback');
+	await next('content after a choice');
+	await next('content');
+	await next('choice');
+	await advance('button[data-option=ask]', 'choice feedback');
+	await next('quiz (one answer)');
+	await press('article.step label.answer:nth-of-type(1)');
+	await advance('article.step button[type=submit]', 'quiz feedback (wrong)');
+	await next('quiz (several answers)');
+	await press('article.step label.answer:nth-of-type(1)');
+	await press('article.step label.answer:nth-of-type(3)');
+	await advance('article.step button[type=submit]', 'quiz feedback (right)');
+	await next('reflection');
+	await page.locator('article.step textarea').fill('Ik stelde me voor en vroeg wat hij zocht. '.repeat(3));
+	await advance('article.step button[type=submit]', 'evaluation');
+	await press('article.step label.mark:nth-of-type(8)');
+	await advance('article.step button[type=submit]', 'end and result');
+	await expect(page.locator('[data-testid=score]')).toBeVisible();
+}
+
+/** Elements in `main` that stick out of the viewport sideways (visually hidden ones aside). */
+export function sticksOut(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const width = document.documentElement.clientWidth;
+		const out: string[] = [];
+		for (const el of document.querySelectorAll('main *')) {
+			if (el.closest('.visually-hidden')) continue;
+			const r = el.getBoundingClientRect();
+			if (r.width === 0 && r.height === 0) continue;
+			if (r.right > width + 1 || r.left < -1) out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${Math.round(r.left)}–${Math.round(r.right)} of ${width}px`);
+		}
+		if (document.documentElement.scrollWidth > width) out.push(`the page scrolls sideways: ${document.documentElement.scrollWidth}px wide in ${width}px`);
+		return out;
+	});
+}
