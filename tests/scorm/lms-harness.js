@@ -1,0 +1,108 @@
+// The stand-in LMS's script (see lms-harness.html). It creates scorm-again's API in this window,
+// loads the CMI the test put in window.__lmsInitial (a relaunch), adds the strictness scorm-again
+// leaves out on purpose, and keeps what the LMS received in window.lms for the test to read.
+//
+// Query: edition=scorm12|scorm2004, src=<URL of the package's index.html>,
+//        fault=none|no-api|init-false|commit-false (commit-false: Commit answers "false" while
+//        window.lms.commitFails is true; the test turns it off to model the LMS coming back).
+(function () {
+	const query = new URLSearchParams(location.search);
+	const edition = query.get('edition') || 'scorm12';
+	const fault = query.get('fault') || 'none';
+	const is12 = edition === 'scorm12';
+	const name = is12 ? { init: 'LMSInitialize', finish: 'LMSFinish', get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit', error: 'LMSGetLastError' } : { init: 'Initialize', finish: 'Terminate', get: 'GetValue', set: 'SetValue', commit: 'Commit', error: 'GetLastError' };
+
+	const lms = {
+		edition,
+		fault,
+		calls: [],
+		/** Values set since the last successful commit or finish. */
+		pending: {},
+		/** What the LMS has stored: the values of every successful commit and finish. */
+		stored: {},
+		violations: [],
+		counts: { initialize: 0, finish: 0, commit: 0, failedCommits: 0 },
+		commitFails: fault === 'commit-false',
+		maxSuspendData: 0
+	};
+	window.lms = lms;
+	document.getElementById('edition').textContent = is12 ? 'SCORM 1.2' : 'SCORM 2004';
+
+	function start() {
+		if (fault !== 'no-api') {
+			const Api = is12 ? window.Scorm12API : window.Scorm2004API;
+			// lmsCommitUrl false: scorm-again keeps the data and answers true, as a healthy LMS would.
+			const api = new Api({ lmsCommitUrl: false, autocommit: false, logLevel: 5 });
+			if (window.__lmsInitial) api.loadFromFlattenedJSON(window.__lmsInitial);
+			const raw = {};
+			for (const key of Object.values(name)) raw[key] = api[key].bind(api);
+			let ended = false;
+
+			api[name.init] = (arg) => {
+				lms.calls.push('Initialize');
+				lms.counts.initialize++;
+				if (fault === 'init-false') return 'false';
+				return raw[name.init](arg);
+			};
+			api[name.get] = (element) => {
+				lms.calls.push(`Get ${element}`);
+				if (ended) lms.violations.push(`GetValue(${element}) after finish`);
+				// SCORM 1.2 interactions are write-only; scorm-again answers them, a strict LMS does not.
+				if (is12 && /^cmi\.interactions\.\d+\./.test(element)) lms.violations.push(`GetValue(${element}): 1.2 interactions are write-only`);
+				return raw[name.get](element);
+			};
+			api[name.set] = (element, value) => {
+				lms.calls.push(`Set ${element}`);
+				if (ended) lms.violations.push(`SetValue(${element}) after finish`);
+				if (element === 'cmi.suspend_data') lms.maxSuspendData = Math.max(lms.maxSuspendData, String(value).length);
+				// Our own strictness: SCORM 1.2 suspend_data is a CMIString4096; scorm-again accepts 64,000.
+				if (is12 && element === 'cmi.suspend_data' && String(value).length > 4096) {
+					lms.violations.push(`SetValue(cmi.suspend_data) with ${String(value).length} characters (SCORM 1.2 allows 4096)`);
+					return 'false';
+				}
+				const result = raw[name.set](element, value);
+				if (String(result) !== 'true') lms.violations.push(`SetValue(${element}, ${JSON.stringify(value)}) refused: ${raw[name.error]()}`);
+				else lms.pending[element] = String(value);
+				return result;
+			};
+			const store = () => {
+				Object.assign(lms.stored, lms.pending);
+				lms.pending = {};
+			};
+			api[name.commit] = (arg) => {
+				lms.calls.push('Commit');
+				lms.counts.commit++;
+				if (ended) lms.violations.push('Commit after finish');
+				if (lms.commitFails) {
+					lms.counts.failedCommits++;
+					return 'false';
+				}
+				const result = raw[name.commit](arg);
+				if (String(result) === 'true') store();
+				return result;
+			};
+			api[name.finish] = (arg) => {
+				lms.calls.push('Finish');
+				lms.counts.finish++;
+				if (ended) lms.violations.push('Finish called twice');
+				ended = true;
+				const result = raw[name.finish](arg);
+				if (String(result) === 'true') store();
+				return result;
+			};
+			window[is12 ? 'API' : 'API_1484_11'] = api;
+			lms.api = api;
+		}
+		const frame = document.getElementById('sco');
+		frame.src = query.get('src');
+	}
+
+	/** What an LMS's "exit activity" does: the course frame goes away (pagehide in the SCO). */
+	window.exitCourse = () => document.getElementById('sco').remove();
+
+	const script = document.createElement('script');
+	script.onload = start;
+	script.onerror = () => lms.violations.push('scorm-again did not load');
+	script.src = is12 ? 'vendor/scorm12.min.js' : 'vendor/scorm2004.min.js';
+	document.head.append(script);
+})();

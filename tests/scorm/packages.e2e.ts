@@ -1,0 +1,111 @@
+// The zips `npm run package` makes from the real player build, for every learner module: what an
+// LMS administrator uploads. Each is checked as unzipped (schema-valid manifest, every file listed,
+// only its own module, well under 1 MB) and played through in the stand-in LMS.
+import { expect, test } from '@playwright/test';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { SCHEMA_FILES } from '../../src/lib/tracking/manifest';
+import { loadShipped } from '../helpers/load-from-disk';
+import { validateManifest } from '../helpers/xsd';
+import { ROOT, CONTENT_BASE, interactions, launch, lmsOf, MODULES_DIR, playUntil, preparePackages, SESSION_TIME, startLms, begin, takeStep, type Packages } from './support';
+import { packageIds } from '../../src/tools/package-scorm';
+
+const learnerModules = packageIds(MODULES_DIR);
+const SCREENS = join(ROOT, 'tests', '.tmp', 'scorm-screens');
+let packages: Packages;
+let lms: Awaited<ReturnType<typeof startLms>>;
+
+test.beforeAll(async () => {
+	packages = preparePackages('packages', learnerModules);
+	lms = await startLms(packages);
+});
+test.afterAll(async () => lms?.close());
+
+function filesUnder(dir: string): string[] {
+	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+		.filter((f) => statSync(join(dir, f)).isFile())
+		.map((f) => f.split('\\').join('/'));
+}
+
+test('every learner module has a SCORM 1.2 and a SCORM 2004 zip that an LMS accepts', () => {
+	expect(packages.built.map((p) => `${p.id}-${p.edition}`).sort()).toEqual(learnerModules.flatMap((id) => [`${id}-scorm12`, `${id}-scorm2004`]).sort());
+	const sizes: string[] = [];
+	for (const p of packages.built) {
+		const dir = packages.unzipped(p.id, p.edition);
+		sizes.push(`${p.id}-${p.edition}: ${(p.bytes / 1024).toFixed(0)} KB`);
+		expect(p.bytes, `${p.id}-${p.edition} zip size`).toBeLessThan(1024 * 1024);
+		const validation = validateManifest(dir, p.edition);
+		expect(validation.ok, validation.output).toBe(true);
+		const manifest = readFileSync(join(dir, 'imsmanifest.xml'), 'utf8');
+		const listed = [...manifest.matchAll(/<file href="([^"]*)"/g)].map((m) => decodeURIComponent(m[1])).sort();
+		const present = filesUnder(dir).filter((f) => f !== 'imsmanifest.xml' && !SCHEMA_FILES[p.edition].includes(f)).sort();
+		expect(listed).toEqual(present);
+		expect(manifest).not.toMatch(/href="\//);
+		expect(present.filter((f) => f.startsWith('modules/') && f !== 'modules/index.json' && !f.startsWith(`modules/${p.id}/`))).toEqual([]);
+		// Nothing outside the package: the player inlines its code and styles, no CDN, no web fonts.
+		const html = readFileSync(join(dir, 'index.html'), 'utf8');
+		expect(html.match(/<(script|link|img)[^>]+(src|href)="(https?:)?\/\/[^"]*"/g) ?? []).toEqual([]);
+		expect(html).not.toMatch(/@import\s+url\(["']?https?:/);
+	}
+	console.log(`Package sizes: ${sizes.join(', ')}`);
+});
+
+for (const edition of ['scorm12', 'scorm2004'] as const)
+	for (const id of learnerModules)
+		test(`${edition}: ${id} plays through in the stand-in LMS, and the LMS's record matches the engine`, async ({ page }) => {
+			test.setTimeout(180_000);
+			const outside: string[] = [];
+			page.on('request', (r) => {
+				if (r.frame() === page.mainFrame() || r.url().startsWith('data:')) return;
+				if (!r.url().startsWith(`${lms.origin}${CONTENT_BASE}${id}-${edition}/`)) outside.push(r.url());
+			});
+			const frame = await launch(page, lms.origin, { edition, moduleId: id });
+			await begin(frame);
+			const decisions = await playUntil(frame);
+			await page.evaluate(() => (window as unknown as { exitCourse: () => void }).exitCourse());
+			await expect.poll(async () => (await lmsOf(page)).counts.finish).toBe(1);
+			const record = await lmsOf(page);
+
+			expect(record.violations).toEqual([]);
+			expect(outside).toEqual([]);
+			const s = record.stored;
+			const { scenario } = loadShipped(id);
+			const restored = scenario.decode(s['cmi.suspend_data'], Date.now());
+			if (!restored.ok) throw new Error(`The LMS's suspend_data does not decode: ${restored.detail}`);
+			expect(restored.state.completedAt).toBeDefined();
+			const score = scenario.scoreOf(restored.state);
+			const failPolicy = scenario.module.reportFailureAs ?? 'incomplete';
+			if (edition === 'scorm12') {
+				expect(s['cmi.core.lesson_status']).toBe(score.passed ? 'passed' : failPolicy);
+				if (score.passed) expect(s['cmi.core.score.raw']).toBe(String(score.percent));
+				expect(s['cmi.core.session_time']).toMatch(SESSION_TIME.scorm12);
+				expect(s['cmi.suspend_data'].length).toBeLessThanOrEqual(4096);
+			} else {
+				expect(s['cmi.completion_status']).toBe(score.passed || failPolicy === 'failed' ? 'completed' : 'incomplete');
+				if (score.passed) expect(Number(s['cmi.score.scaled'])).toBe(score.percent / 100);
+				expect(s['cmi.session_time']).toMatch(SESSION_TIME.scorm2004);
+			}
+			const list = interactions(s);
+			expect(list).toHaveLength(decisions);
+			expect(list.map((i) => i.id)).toEqual(restored.state.decisions.map((d) => d.node));
+		});
+
+test('screenshots of a packaged module in the LMS frame, at 360 and 1280 px, with the commit warning', async ({ browser }) => {
+	test.skip(learnerModules.length === 0, 'no learner module in modules/ yet');
+	test.setTimeout(120_000);
+	const id = learnerModules[0];
+	for (const width of [360, 1280]) {
+		// A fresh profile per width, so each starts at the module's start page.
+		const context = await browser.newContext({ viewport: { width, height: width === 360 ? 740 : 800 } });
+		const page = await context.newPage();
+		const frame = await launch(page, lms.origin, { edition: 'scorm12', moduleId: id, fault: 'commit-false' });
+		await expect(frame.getByRole('button', { name: 'Begin de module' })).toBeVisible();
+		await page.screenshot({ path: join(SCREENS, `start-${width}.png`) });
+		await begin(frame);
+		await takeStep(frame);
+		await expect(frame.locator('[data-lms-problem="lms.commitFailed"]')).toBeVisible({ timeout: 15_000 });
+		await page.screenshot({ path: join(SCREENS, `commit-warning-${width}.png`) });
+		await context.close();
+	}
+	console.log(`Screenshots in ${relative(process.cwd(), SCREENS)}`);
+});
