@@ -6,7 +6,7 @@
  * - `ENGINE_NL`: Dutch for the engine's issues (src/lib/engine), which are written in English. The
  *   engine is the player's own validator, so the checker reuses it and translates its words here,
  *   pattern by pattern. An engine message without a pattern stays English (tests catch that).
- * - `UI`: the words of the report around the issues.
+ * - `UI`: the words of the report around the issues; `NEW_MODULE_UI`: those of `npm run new:module`.
  */
 export type Lang = 'en' | 'nl';
 export const LANGS: readonly Lang[] = ['en', 'nl'];
@@ -345,5 +345,21 @@ export const UI: Record<Lang, Record<string, string>> = {
 			'  --dir <map>     waar de modules staan (standaard: modules/)\n' +
 			'Afsluitcode: 0 zonder fouten (waarschuwingen mogen), 1 bij fouten, 2 bij verkeerd gebruik.',
 		badOption: 'Onbekende optie "{option}".'
+	}
+};
+
+/** The words of `npm run new:module` (src/tools/new-module.ts). */
+export const NEW_MODULE_UI: Record<Lang, Record<'usage' | 'invalid' | 'exists' | 'done', string>> = {
+	en: {
+		usage: 'Usage: npm run new:module <id> [--dir <modulesDir>] [--lang nl|en]\nThe id is the folder name: lowercase letters, digits, - and _, starting with a letter or digit (e.g. "first-aid-basics").',
+		invalid: 'Cannot create "{id}": a module id may only hold lowercase letters a-z, digits, - and _, must start with a letter or digit, and be at most 64 characters (e.g. "first-aid-basics").',
+		exists: 'Cannot create "{id}": {path} already exists. Choose another id, or edit the existing module.',
+		done: 'Created {path} with a small example scenario in Dutch and English.\nNext steps:\n  1. Edit {path}/locales/nl.json and en.json (the texts) and {path}/module.json (the chart).\n  2. Check it:  npm run check:modules {id}\n  3. Play it:   npm run dev  (then open the address it prints and choose the module)\nThe guide is modules/README.md.'
+	},
+	nl: {
+		usage: 'Gebruik: npm run new:module <id> [--dir <modulemap>] [--lang nl|en]\nDe id is de mapnaam: kleine letters, cijfers, - en _, beginnend met een letter of cijfer (bijv. "eerste-hulp-basis").',
+		invalid: 'Kan "{id}" niet maken: een module-id mag alleen kleine letters a-z, cijfers, - en _ bevatten, moet met een letter of cijfer beginnen en mag hoogstens 64 tekens lang zijn (bijv. "eerste-hulp-basis").',
+		exists: 'Kan "{id}" niet maken: {path} bestaat al. Kies een andere id, of bewerk de bestaande module.',
+		done: '{path} is gemaakt, met een klein voorbeeldscenario in het Nederlands en Engels.\nVolgende stappen:\n  1. Bewerk {path}/locales/nl.json en en.json (de teksten) en {path}/module.json (het schema).\n  2. Controleer:  npm run check:modules {id}\n  3. Speel:       npm run dev  (open dan het adres dat verschijnt en kies de module)\nDe handleiding staat in modules/README.md.'
 	}
 };
