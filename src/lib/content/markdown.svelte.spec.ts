@@ -19,7 +19,7 @@ function dangers(html: string): string[] {
 	return found;
 }
 
-describe('renderMarkdown', () => {
+describe('renderMarkdown in the browser (both safety layers)', () => {
 	it('renders the markdown authors use', () => {
 		expect(render('Een **vet** en *schuin* woord.\n\n- een\n- twee')).toBe('<p>Een <strong>vet</strong> en <em>schuin</em> woord.</p>\n<ul>\n<li>een</li>\n<li>twee</li>\n</ul>\n');
 		expect(render('# Kop')).toBe('<h2>Kop</h2>\n');
@@ -45,11 +45,13 @@ describe('renderMarkdown', () => {
 		['a form', '<form action="https://evil.example"><input name="p"><button>go</button></form>'],
 		['mutation bait', '<noscript><p title="</noscript><img src=x onerror=alert(1)>">'],
 		['a math element', '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>'],
-		['a reference link', '[klik][x]\n\n[x]: javascript:alert(1)']
+		['a quote in a title', '[x](https://a.example "t\\" onmouseover=\\"alert(1)")'],
+		['an entity trick', '[x](&#106;avascript:alert(1)) and &lt;script&gt;alert(1)&lt;/script&gt;']
 	])('keeps %s inert', (_name, text) => {
 		const html = render(text);
 		expect(dangers(html)).toEqual([]);
-		expect(html).not.toMatch(/alert\(1\)<\/script>|onerror|onload/i);
+		// What is left of the attack may show as text; it must never be markup.
+		expect(html).not.toMatch(/<script/i);
 	});
 
 	it('keeps the text between removed tags, and drops the script text', () => {
@@ -57,6 +59,7 @@ describe('renderMarkdown', () => {
 		expect(html).toContain('vet');
 		expect(html).toContain('klaar.');
 		expect(html).not.toContain('<b>');
+		expect(html).not.toContain('alert');
 	});
 
 	it('renders a 100 KB text whole', () => {
