@@ -9,3 +9,9 @@ export function chromiumPath() {
 		throw new Error('No Chromium found. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH to a Chrome/Chromium binary.');
 	return found;
 }
+
+/**
+ * Flags for headless Chromium on these machines (as in playwright.config.ts): no sandbox as root,
+ * and no background connections, which the closed network refuses.
+ */
+export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -1,0 +1,531 @@
+// `npm run bench`: what learners feel, measured. Builds the player and the SCORM packages, serves
+// the build on a local static server, drives headless Chromium through it, and prints every figure
+// with its target and PASS or FAIL, with the spread of timed figures (median, p95, min–max), since
+// the machine is noisy. The same figures go to $KOERS_BENCH_JSON (default dist/bench.json).
+//
+//   npm run bench                  build, package and measure
+//   npm run bench -- --no-build    measure the existing build in $KOERS_OUT (default build/)
+//   npm run bench -- --quick       fewer runs (for trying the bench itself; figures are rougher)
+//   npm run bench -- --only a,b    only some figures: first, cold, open, steps, reload, state, zips, check
+//
+// A benchmark, not a test: nothing here fails `npm test`; the exit code is 1 when a figure FAILs.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, resolve } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { loadModule, worstCaseCompactLength } from '../lib/engine';
+import { chromiumArgs, chromiumPath } from '../../tests/helpers/chromium.js';
+import { playerShown, random, takeStep, where } from '../../tests/helpers/learner';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const OUT = resolve(process.env.KOERS_OUT || 'build');
+const JSON_PATH = resolve(process.env.KOERS_BENCH_JSON || 'dist/bench.json');
+const PACKAGE_OUT = resolve(process.env.KOERS_PACKAGE_OUT || 'dist');
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const BUILD = !args.includes('--no-build');
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
+const wanted = (name: string) => !ONLY || ONLY.includes(name);
+
+/** How many times each timed figure is taken. */
+const RUNS = QUICK ? 3 : 9;
+const TRANSITIONS = QUICK ? 20 : 60;
+
+// ---------- figures ----------
+
+interface Spread {
+	median: number;
+	p95: number;
+	min: number;
+	max: number;
+	n: number;
+}
+
+interface Figure {
+	figure: string;
+	how: string;
+	/** What is compared with the target (null: not measured). */
+	value: number | null;
+	unit: string;
+	target: string;
+	pass: boolean | null;
+	spread?: Spread;
+	/** Extra figures: per module, per language, the throttled run… */
+	detail?: Record<string, unknown>;
+	note?: string;
+}
+
+const figures: Figure[] = [];
+
+function spread(values: number[]): Spread {
+	const xs = [...values].sort((a, b) => a - b);
+	const at = (q: number) => xs[Math.min(xs.length - 1, Math.max(0, Math.ceil(q * xs.length) - 1))];
+	const mid = xs.length % 2 ? xs[(xs.length - 1) / 2] : (xs[xs.length / 2 - 1] + xs[xs.length / 2]) / 2;
+	const r = (x: number) => Math.round(x * 10) / 10;
+	return { median: r(mid), p95: r(at(0.95)), min: r(xs[0]), max: r(xs[xs.length - 1]), n: xs.length };
+}
+
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+
+// ---------- bytes ----------
+
+interface Bytes {
+	raw: number;
+	gzip: number;
+	brotli: number;
+}
+
+function compressed(data: Buffer): Bytes {
+	return { raw: data.length, gzip: gzipSync(data).length, brotli: brotliCompressSync(data).length };
+}
+
+const sum = (items: Bytes[]): Bytes => items.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+
+/** The file the static server sent for a URL (it serves OUT at the root). */
+function fileOf(url: string): string | null {
+	const u = new URL(url);
+	if (u.protocol !== 'http:') return null;
+	let path = decodeURIComponent(u.pathname);
+	if (path.endsWith('/')) path += 'index.html';
+	const file = join(OUT, path);
+	return existsSync(file) && statSync(file).isFile() ? file : null;
+}
+
+const TYPE: Record<string, string> = { '.html': 'html', '.js': 'js', '.css': 'css', '.json': 'json' };
+
+/** Sizes of what a page fetched, by type (each file counted once). */
+function fetched(urls: string[]) {
+	const files = [...new Set(urls.map(fileOf).filter((f): f is string => f !== null))];
+	const byType: Record<string, Bytes> = {};
+	for (const file of files) {
+		const type = TYPE[extname(file)] ?? 'other';
+		byType[type] = sum([byType[type] ?? { raw: 0, gzip: 0, brotli: 0 }, compressed(readFileSync(file))]);
+	}
+	const code = sum(['html', 'js', 'css'].map((t) => byType[t]).filter(Boolean));
+	const all = sum(Object.values(byType));
+	return { code, all, byType, files: files.map((f) => f.slice(OUT.length + 1)) };
+}
+
+// ---------- the server and the browser ----------
+
+function freePort(): Promise<number> {
+	return new Promise((ok, fail) => {
+		const server = createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const port = (server.address() as { port: number }).port;
+			server.close(() => ok(port));
+		});
+		server.on('error', fail);
+	});
+}
+
+async function serve(): Promise<{ base: string; server: ChildProcess }> {
+	const port = await freePort();
+	const server = spawn(process.execPath, [join(ROOT, 'src/tools/serve.js'), String(port)], { env: { ...process.env, KOERS_OUT: OUT }, stdio: 'ignore' });
+	const base = `http://127.0.0.1:${port}/`;
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(base + 'index.html')).ok) return { base, server };
+		} catch {
+			/* not up yet */
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	server.kill();
+	throw new Error(`The static server did not start on port ${port}.`);
+}
+
+/** Records, in the page, when the catalogue is usable and when a step is on screen. */
+const PAGE_PROBES = () => {
+	const w = window as unknown as { __koersReady?: number; __koersStep?: number; __koersSaves: number[] };
+	w.__koersSaves = [];
+	new MutationObserver(() => {
+		if (w.__koersReady === undefined && document.querySelector('[data-testid^="status-"]')) w.__koersReady = performance.now();
+		if (w.__koersStep === undefined && document.querySelector('article.step')) w.__koersStep = performance.now();
+	}).observe(document, { childList: true, subtree: true });
+	// Time of every IndexedDB write of an attempt, from opening the transaction to its commit.
+	const open = IDBDatabase.prototype.transaction;
+	IDBDatabase.prototype.transaction = function (this: IDBDatabase, stores: string | string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions) {
+		const tx = open.call(this, stores, mode, options);
+		const names = typeof stores === 'string' ? [stores] : [...stores];
+		if (mode === 'readwrite' && names.length === 1 && names[0] === 'attempts') {
+			const started = performance.now();
+			tx.addEventListener('complete', () => w.__koersSaves.push(performance.now() - started));
+		}
+		return tx;
+	} as typeof open;
+};
+
+async function freshPage(browser: Browser, language?: string): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	if (language) await context.addInitScript((lang) => localStorage.setItem('koers.language', lang), language);
+	await context.addInitScript(PAGE_PROBES);
+	return { context, page: await context.newPage() };
+}
+
+async function catalogueReady(page: Page) {
+	await page.waitForFunction(() => (window as unknown as { __koersReady?: number }).__koersReady !== undefined, undefined, { timeout: 30_000 });
+	await page.waitForLoadState('networkidle');
+}
+
+interface Entry {
+	id: string;
+	example: boolean;
+	broken: boolean;
+	languages: string[];
+}
+const catalogue = (): Entry[] => JSON.parse(readFileSync(join(OUT, 'modules', 'index.json'), 'utf8')).modules;
+
+// ---------- the measurements ----------
+
+async function firstPage(browser: Browser, base: string) {
+	const { context, page } = await freshPage(browser);
+	const urls: string[] = [];
+	page.on('requestfinished', (r) => urls.push(r.url()));
+	await page.goto(base);
+	await catalogueReady(page);
+	await context.close();
+	const bytes = fetched(urls);
+	figures.push({
+		figure: 'First page: HTML+JS+CSS fetched',
+		how: 'catalogue in a fresh context until the network is idle; each file compressed (gzip level 6, brotli 11)',
+		value: kb(bytes.code.gzip),
+		unit: 'KB gzip',
+		target: '≤ 100 KB gzip',
+		pass: bytes.code.gzip <= 100 * 1024,
+		detail: {
+			gzipKB: kb(bytes.code.gzip),
+			brotliKB: kb(bytes.code.brotli),
+			rawKB: kb(bytes.code.raw),
+			byTypeGzipKB: Object.fromEntries(Object.entries(bytes.byType).map(([t, b]) => [t, kb(b.gzip)])),
+			files: bytes.files
+		}
+	});
+}
+
+async function coldLoad(browser: Browser, base: string) {
+	const times: number[] = [];
+	for (let i = 0; i < Math.max(RUNS, 7); i++) {
+		const { context, page } = await freshPage(browser);
+		await page.goto(base);
+		await catalogueReady(page);
+		times.push(await page.evaluate(() => (window as unknown as { __koersReady: number }).__koersReady));
+		await context.close();
+	}
+	const s = spread(times);
+	figures.push({
+		figure: 'Cold load → first page interactive',
+		how: `navigation start → catalogue with module statuses in the DOM, fresh context each run, ${s.n} runs`,
+		value: s.median,
+		unit: 'ms (median)',
+		target: '≤ 350 ms',
+		pass: s.median <= 350,
+		spread: s
+	});
+}
+
+async function openModule(browser: Browser, base: string) {
+	const perLanguage: Record<string, Record<string, number>> = {};
+	for (const entry of catalogue().filter((e) => !e.broken)) {
+		for (const lang of entry.languages.filter((l) => l === 'nl' || l === 'en')) {
+			const { context, page } = await freshPage(browser, lang);
+			await page.goto(base);
+			await catalogueReady(page);
+			const urls: string[] = [];
+			page.on('requestfinished', (r) => urls.push(r.url()));
+			// As a learner does: the module's link on the catalogue (a client-side navigation).
+			await page.locator(`a[href="#/play/${entry.id}"]`).first().click();
+			await playerShown(page);
+			await page.waitForLoadState('networkidle');
+			await context.close();
+			(perLanguage[lang] ??= {})[entry.id] = kb(fetched(urls).all.gzip);
+		}
+	}
+	const worst = Math.max(...Object.values(perLanguage).flatMap((m) => Object.values(m)));
+	figures.push({
+		figure: 'Opening a module: extra bytes',
+		how: 'from the loaded catalogue to the module start page, everything fetched (code, module.json, texts), per module and UI language; the largest counts',
+		value: worst,
+		unit: 'KB gzip (largest)',
+		target: '≤ 40 KB gzip per language',
+		pass: worst <= 40,
+		detail: { perLanguageKB: perLanguage }
+	});
+}
+
+/** Plays the shipped modules (random choices, fixed seed) and collects step and save timings. */
+async function play(browser: Browser, base: string, throttle: number) {
+	const { context, page } = await freshPage(browser);
+	if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
+	const rng = random(7);
+	const modules = catalogue().filter((e) => !e.broken && !e.example).map((e) => e.id);
+	if (!modules.length) modules.push('demo');
+	let next = 0;
+	const openNext = async () => {
+		await page.goto(`${base}#/play/${modules[next++ % modules.length]}`);
+		await playerShown(page);
+	};
+	await openNext();
+	const count = () => page.evaluate(() => performance.getEntriesByName('koers:step').length);
+	let guard = 0;
+	while ((await count()) < TRANSITIONS && guard++ < TRANSITIONS * 4) {
+		if ((await where(page)).endsWith(':end')) await openNext();
+		else await takeStep(page, rng);
+	}
+	await page.waitForTimeout(200);
+	const steps = await page.evaluate(() => performance.getEntriesByName('koers:step').map((e) => e.duration));
+	const saves = await page.evaluate(() => (window as unknown as { __koersSaves: number[] }).__koersSaves);
+	await context.close();
+	return { steps, saves };
+}
+
+async function transitions(browser: Browser, base: string) {
+	const plain = await play(browser, base, 1);
+	const throttled = await play(browser, base, 4);
+	const s = spread(plain.steps);
+	const t = spread(throttled.steps);
+	figures.push({
+		figure: 'Click on a choice → next node painted',
+		how: `User Timing marks in the player (click → frame after the new step), ${s.n} transitions through the shipped modules; again with 4× CPU throttling`,
+		value: s.p95,
+		unit: 'ms (p95)',
+		target: 'p95 ≤ 50 ms; ≤ 100 ms throttled',
+		pass: s.p95 <= 50 && t.p95 <= 100,
+		spread: s,
+		detail: { throttled4x: t }
+	});
+	const saves = spread([...plain.saves]);
+	figures.push({
+		figure: 'Saving progress per transition (IndexedDB)',
+		how: `readwrite transaction on attempts, open → commit, during the same ${saves.n} saves`,
+		value: saves.median,
+		unit: 'ms (median)',
+		target: 'median ≤ 10 ms',
+		pass: saves.median <= 10,
+		spread: saves,
+		detail: { throttled4x: spread(throttled.saves) }
+	});
+}
+
+async function reload(browser: Browser, base: string) {
+	const { context, page } = await freshPage(browser);
+	const rng = random(11);
+	const id = catalogue().find((e) => !e.broken && !e.example)?.id ?? 'demo';
+	await page.goto(`${base}#/play/${id}`);
+	await playerShown(page);
+	const times: number[] = [];
+	for (let i = 0; i < Math.max(RUNS, 7); i++) {
+		for (let k = 0; k < 2; k++) if (!(await where(page)).endsWith(':end')) await takeStep(page, rng);
+		await page.waitForTimeout(100);
+		await page.reload();
+		await page.waitForFunction(() => (window as unknown as { __koersStep?: number }).__koersStep !== undefined, undefined, { timeout: 30_000 });
+		times.push(await page.evaluate(() => (window as unknown as { __koersStep: number }).__koersStep));
+	}
+	await context.close();
+	const s = spread(times);
+	figures.push({
+		figure: 'Reload mid-module → resumed node visible',
+		how: `reload at ${s.n} points of a module: navigation start → the saved step in the DOM`,
+		value: s.median,
+		unit: 'ms (median)',
+		target: '≤ 1 s',
+		pass: s.max <= 1000,
+		spread: s,
+		note: 'PASS needs every run (the max) within 1 s'
+	});
+}
+
+function worstCaseSavedState() {
+	const perModule: Record<string, number> = {};
+	const modulesDir = join(OUT, 'modules');
+	for (const entry of catalogue().filter((e) => !e.broken)) {
+		const dir = join(modulesDir, entry.id);
+		const locales: Record<string, string | null> = {};
+		for (const lang of entry.languages) {
+			const file = join(dir, 'locales', `${lang}.json`);
+			locales[lang] = existsSync(file) ? readFileSync(file, 'utf8') : null;
+		}
+		const loaded = loadModule({ moduleJson: readFileSync(join(dir, 'module.json'), 'utf8'), locales });
+		if (loaded.ok) perModule[entry.id] = worstCaseCompactLength(loaded.loaded.module);
+	}
+	const worst = Math.max(...Object.values(perModule));
+	figures.push({
+		figure: 'Worst-case encoded saved state per module',
+		how: 'upper bound over every path, from the graph (engine worstCaseCompactLength)',
+		value: worst,
+		unit: 'characters (largest)',
+		target: '≤ 1,024 characters',
+		pass: worst <= 1024,
+		detail: { perModule }
+	});
+}
+
+/** Compressed sizes of a zip's entries, from its central directory. */
+function zipEntries(file: string): { name: string; compressed: number }[] {
+	const data = readFileSync(file);
+	let end = data.length - 22;
+	while (end >= 0 && data.readUInt32LE(end) !== 0x06054b50) end--;
+	if (end < 0) throw new Error(`${file} is not a zip`);
+	const count = data.readUInt16LE(end + 10);
+	let at = data.readUInt32LE(end + 16);
+	const entries = [];
+	for (let i = 0; i < count; i++) {
+		const compressedSize = data.readUInt32LE(at + 20);
+		const nameLength = data.readUInt16LE(at + 28);
+		const extra = data.readUInt16LE(at + 30);
+		const comment = data.readUInt16LE(at + 32);
+		entries.push({ name: data.toString('utf8', at + 46, at + 46 + nameLength), compressed: compressedSize });
+		at += 46 + nameLength + extra + comment;
+	}
+	return entries;
+}
+
+function scormZips(packaged: boolean) {
+	const dir = join(PACKAGE_OUT, 'scorm');
+	const zips = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.zip')) : [];
+	if (!packaged || !zips.length) {
+		figures.push({ figure: 'Each SCORM zip', how: 'file size', value: null, unit: 'KB', target: '≤ 500 KB without media', pass: null, note: 'not measured: no packages (npm run package did not run or wrote none)' });
+		return;
+	}
+	const perZip: Record<string, { totalKB: number; withoutMediaKB: number }> = {};
+	for (const zip of zips) {
+		const file = join(dir, zip);
+		const media = zipEntries(file)
+			.filter((e) => /^modules\/[^/]+\/media\//.test(e.name))
+			.reduce((a, e) => a + e.compressed, 0);
+		const total = statSync(file).size;
+		perZip[zip] = { totalKB: kb(total), withoutMediaKB: kb(total - media) };
+	}
+	const worst = Math.max(...Object.values(perZip).map((z) => z.withoutMediaKB));
+	figures.push({
+		figure: 'Each SCORM zip',
+		how: `zip size minus its media entries, ${zips.length} packages from npm run package`,
+		value: worst,
+		unit: 'KB (largest)',
+		target: '≤ 500 KB without media',
+		pass: worst <= 500,
+		detail: { perZip }
+	});
+}
+
+async function checkModules() {
+	let generate: ((o: { nodes: number }) => { module: { id: string }; files: { moduleJson: string; locales: Record<string, string> } }) | undefined;
+	let check: ((files: unknown) => unknown) | undefined;
+	let asFiles: ((g: unknown) => unknown) | undefined;
+	try {
+		const g = await import('../lib/authoring/generate-module');
+		const c = await import('../lib/authoring/checker');
+		generate = g.generateModule as typeof generate;
+		asFiles = g.generatedFiles as typeof asFiles;
+		check = c.checkModule as typeof check;
+	} catch (e) {
+		figures.push({ figure: 'check:modules on generated modules', how: 'wall time', value: null, unit: 's', target: '≤ 2 s at 2,000 nodes, about linear', pass: null, note: `not measured: ${(e as Error).message}` });
+		return;
+	}
+	const dir = join(tmpdir(), `koers-bench-${process.pid}`);
+	rmSync(dir, { recursive: true, force: true });
+	const wall: Record<number, Spread> = {};
+	const inProcess: Record<number, Spread> = {};
+	const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
+	for (const nodes of [500, 1000, 2000]) {
+		const generated = generate!({ nodes });
+		const folder = join(dir, generated.module.id);
+		mkdirSync(join(folder, 'locales'), { recursive: true });
+		writeFileSync(join(folder, 'module.json'), generated.files.moduleJson);
+		for (const [lang, text] of Object.entries(generated.files.locales)) writeFileSync(join(folder, 'locales', `${lang}.json`), text);
+		const times: number[] = [];
+		for (let i = 0; i < (QUICK ? 2 : 5); i++) {
+			const started = performance.now();
+			const run = spawnSync(tsx, [join(ROOT, 'src/tools/check-modules.ts'), '--dir', dir, generated.module.id], { encoding: 'utf8' });
+			times.push(performance.now() - started);
+			if (run.status === 2) throw new Error(`check:modules could not run on ${folder}: ${run.stderr}`);
+		}
+		wall[nodes] = spread(times);
+		const cpu: number[] = [];
+		for (let i = 0; i < (QUICK ? 2 : 5); i++) {
+			const started = performance.now();
+			check!(asFiles!(generated));
+			cpu.push(performance.now() - started);
+		}
+		inProcess[nodes] = spread(cpu);
+	}
+	rmSync(dir, { recursive: true, force: true });
+	// "About linear": the time per node at 2,000 nodes is at most 1.5× the time per node at 500
+	// (quadratic growth would make it 4×). Checked on the in-process time, without tsx's start-up.
+	const perNodeGrowth = Math.round((inProcess[2000].median / 2000 / (inProcess[500].median / 500)) * 100) / 100;
+	const at2000 = Math.round(wall[2000].median) / 1000;
+	figures.push({
+		figure: 'check:modules on generated modules (500, 1,000, 2,000 nodes)',
+		how: 'wall time of the command (tsx start-up included), median of runs; linearity from the checker alone',
+		value: at2000,
+		unit: 's at 2,000 nodes (median)',
+		target: '≤ 2 s at 2,000 nodes, about linear',
+		pass: at2000 <= 2 && perNodeGrowth <= 1.5,
+		spread: wall[2000],
+		detail: {
+			wallMs: Object.fromEntries(Object.entries(wall).map(([n, s]) => [n, s.median])),
+			checkerMs: Object.fromEntries(Object.entries(inProcess).map(([n, s]) => [n, s.median])),
+			timePerNodeAt2000VersusAt500: perNodeGrowth
+		}
+	});
+}
+
+// ---------- main ----------
+
+function run(title: string, command: string, env: Record<string, string> = {}) {
+	console.log(`▶ ${title}: ${command}`);
+	const result = spawnSync(command, { stdio: 'inherit', shell: true, cwd: ROOT, env: { ...process.env, ...env } });
+	return result.status === 0;
+}
+
+function table() {
+	const rows = figures.map((f) => {
+		const measured = f.value === null ? '—' : `${f.value} ${f.unit}`;
+		const spreadText = f.spread ? ` (median ${f.spread.median}, p95 ${f.spread.p95}, ${f.spread.min}–${f.spread.max}, n=${f.spread.n})` : '';
+		const throttled = (f.detail?.throttled4x as Spread | undefined) ? `; 4× throttled: median ${(f.detail!.throttled4x as Spread).median}, p95 ${(f.detail!.throttled4x as Spread).p95}` : '';
+		const result = f.pass === null ? 'NOT MEASURED' : f.pass ? 'PASS' : 'FAIL';
+		return [f.figure, measured + spreadText + throttled + (f.note ? ` [${f.note}]` : ''), f.target, result];
+	});
+	const lines = ['| figure | measured | target | result |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)];
+	return lines.join('\n');
+}
+
+async function main() {
+	if (BUILD) {
+		if (!run('build', 'npm run build', { KOERS_OUT: OUT })) throw new Error('The build failed.');
+	}
+	if (!existsSync(join(OUT, 'index.html'))) throw new Error(`There is no build in ${OUT}: run without --no-build.`);
+	const hasPackager = existsSync(join(ROOT, 'src/tools/package-scorm.ts'));
+	const packaged = hasPackager && BUILD && wanted('zips') ? run('SCORM packages', `npm run package -- --player "${OUT}" --out "${PACKAGE_OUT}"`) : hasPackager && existsSync(join(PACKAGE_OUT, 'scorm'));
+
+	const { base, server } = await serve();
+	const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+	try {
+		console.log('▶ measuring in Chromium …');
+		if (wanted('first')) await firstPage(browser, base);
+		if (wanted('cold')) await coldLoad(browser, base);
+		if (wanted('open')) await openModule(browser, base);
+		if (wanted('steps')) await transitions(browser, base);
+		if (wanted('reload')) await reload(browser, base);
+	} finally {
+		await browser.close();
+		server.kill();
+	}
+	if (wanted('state')) worstCaseSavedState();
+	if (wanted('zips')) scormZips(packaged);
+	if (wanted('check')) await checkModules();
+
+	const report = { when: new Date().toISOString(), build: OUT, quick: QUICK, chromium: browser.version(), figures };
+	mkdirSync(dirname(JSON_PATH), { recursive: true });
+	writeFileSync(JSON_PATH, JSON.stringify(report, null, '\t') + '\n');
+	console.log(`\n${table()}\n\nFigures also in ${JSON_PATH}.`);
+	process.exitCode = figures.some((f) => f.pass === false) ? 1 : 0;
+}
+
+main().catch((e) => {
+	console.error(`✖ bench: ${(e as Error).stack ?? e}`);
+	process.exitCode = 2;
+});
