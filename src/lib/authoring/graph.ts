@@ -168,7 +168,7 @@ export function analyseScores(module: ModuleDefinition): ScoreAnalysis {
 				return { verdict: v, ...same };
 			}
 			case 'visited':
-				if (other === node) return { verdict: 'always', ...same };
+				if (other === node || other === module.machine.initial) return { verdict: 'always', ...same };
 				return { verdict: canPrecede(other, node) ? 'maybe' : 'never', ...same };
 			case 'answeredCorrectly':
 				if (other === node) return { verdict: kind === 'quiz' && correct !== undefined ? (correct ? 'always' : 'never') : 'never', ...same };
