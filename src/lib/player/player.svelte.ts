@@ -53,6 +53,8 @@ export class Player {
 	otherTab = $state(false);
 
 	private attemptId: number | undefined;
+	/** The LMS's id of the learner (SCORM packages), kept with every local record. */
+	private learnerId: string | undefined;
 	/** The revision of the attempt as last read or written by this tab (see AttemptRecord.revision). */
 	private revision = 0;
 	private saving: Promise<unknown> = Promise.resolve();
@@ -102,10 +104,13 @@ export class Player {
 		const scenario = loaded.scenario;
 
 		const fromLms = await this.tracker.start(scenario);
+		this.learnerId = fromLms.learnerId;
 		let record: AttemptRecord | undefined;
 		try {
 			record = await this.deps.repository.latest(moduleId);
-			this.history = await this.deps.repository.list(moduleId);
+			this.history = (await this.deps.repository.list(moduleId)).filter(this.ownAttempt);
+			// A shared device: progress kept here for another LMS learner is not this learner's to continue.
+			if (record && !this.ownAttempt(record)) record = undefined;
 		} catch {
 			this.storageProblem = 'player.storageFailed';
 		}
@@ -167,7 +172,7 @@ export class Player {
 		this.stepCount++;
 		await this.persist();
 		await this.report();
-		this.history = await this.deps.repository.list(scenario.module.id).catch(() => this.history);
+		this.history = await this.deps.repository.list(scenario.module.id).then((list) => list.filter(this.ownAttempt)).catch(() => this.history);
 	}
 
 	/** Applies what the learner did, saves, and tells the tracker. */
@@ -180,7 +185,7 @@ export class Player {
 		await this.persist();
 		await this.report();
 		if (next.completedAt) {
-			this.history = await this.deps.repository.list(scenario.module.id).catch(() => this.history);
+			this.history = await this.deps.repository.list(scenario.module.id).then((list) => list.filter(this.ownAttempt)).catch(() => this.history);
 		}
 	}
 
@@ -237,6 +242,9 @@ export class Player {
 		await saved;
 	}
 
+	/** Whether a local record may be shown and continued: not when it belongs to another LMS learner. */
+	private ownAttempt = (record: AttemptRecord) => !record.learnerId || !this.learnerId || record.learnerId === this.learnerId;
+
 	/** Tells the tracker where the learner is; LMS trouble is shown as lmsProblem, never thrown. */
 	private async report() {
 		if (!this.scenario || !this.state) return;
@@ -283,6 +291,7 @@ export class Player {
 			passed: score.passed,
 			startedAt: state.startedAt,
 			updatedAt: state.updatedAt,
+			...(this.learnerId ? { learnerId: this.learnerId } : {}),
 			revision: this.revision + 1,
 			...(state.completedAt ? { completedAt: state.completedAt } : {})
 		};

@@ -24,6 +24,8 @@ export interface AttemptRecord {
 	 * before this field existed count as 0.
 	 */
 	revision?: number;
+	/** The LMS's id of the learner whose attempt this is (SCORM packages); absent when standalone. */
+	learnerId?: string;
 }
 
 /**

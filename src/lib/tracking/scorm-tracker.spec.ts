@@ -193,7 +193,7 @@ describe('SCORM 1.2 adapter', () => {
 		const { api } = strictScorm12({ 'cmi.core.entry': 'resume', 'cmi.suspend_data': 'K1~oldhash~1~0~0~0~0~0~' });
 		const started = await new Scorm12Tracker(api, options()).start(scenario);
 		expect(started.resumeState).toBeUndefined();
-		expect(started.unreadable?.detail).toMatch(/another version/);
+		expect(started.unreadable).toMatchObject({ reason: 'incompatible', detail: expect.stringMatching(/another version/) });
 	});
 
 	it('enforces the 4,096-character suspend_data limit itself (scorm-again allows 64,000) and warns', async () => {

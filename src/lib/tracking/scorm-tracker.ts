@@ -85,7 +85,8 @@ export class ScormTracker implements Tracker {
 	private started: TrackerStart | null = null;
 	private launch: LmsLaunch | null = null;
 	private policy: FailurePolicy = 'incomplete';
-	private sessionStart = 0;
+	/** Attempts (by start time) this session has seen; their decisions at first sight were reported before. */
+	private readonly knownAttempts = new Set<number>();
 	private status: LmsStatus = { completion: 'unknown', success: 'unknown' };
 	private percent: number | null = null;
 	private nextInteraction = 0;
@@ -154,7 +155,6 @@ export class ScormTracker implements Tracker {
 			return {};
 		}
 		this.phase = 'active';
-		this.sessionStart = this.now();
 		const launch = this.dialect.readLaunch();
 		this.launch = launch;
 		this.status = launch.status;
@@ -168,7 +168,10 @@ export class ScormTracker implements Tracker {
 			if (decoded.ok) result.resumeState = decoded.state;
 			else {
 				this.log(`The LMS's suspend_data cannot be read (${decoded.detail}); the learner may start again.`);
-				result.unreadable = { reason: decoded.reason, detail: decoded.detail };
+				// Our own format, written against another chart: the package was replaced by a new major
+				// version of the module, not damaged (the learner is told which).
+				const otherChart = /^K\d+~/.test(launch.suspendData) && launch.suspendData.split('~')[1] !== scenario.nodes.hash;
+				result.unreadable = { reason: otherChart ? 'incompatible' : decoded.reason, detail: decoded.detail };
 			}
 		}
 		return result;
@@ -220,12 +223,17 @@ export class ScormTracker implements Tracker {
 
 	private write(scenario: Scenario, state: SavedState) {
 		const d = this.dialect;
-		// Interactions first: one per decision made in this session (earlier ones were reported then;
-		// 1.2 interactions are write-only, so they are never read back to check).
+		// Interactions first: one per decision made in this session. The decisions a state holds when
+		// this session first sees its attempt (a resume) were reported in their own session; 1.2
+		// interactions are write-only, so they are never read back to check.
+		const key = (decision: { node: string; at: number }) => `${state.startedAt}:${decision.node}:${decision.at}`;
+		if (!this.knownAttempts.has(state.startedAt)) {
+			this.knownAttempts.add(state.startedAt);
+			for (const decision of state.decisions) this.reported.add(key(decision));
+		}
 		for (const decision of state.decisions) {
-			const key = `${state.startedAt}:${decision.node}:${decision.at}`;
-			if (decision.at < this.sessionStart || this.reported.has(key)) continue;
-			this.reported.add(key);
+			if (this.reported.has(key(decision))) continue;
+			this.reported.add(key(decision));
 			const [first, ...rest] = d.interaction(this.nextInteraction, decisionReport(scenario, decision));
 			// The id opens the record; if the LMS refuses it (e.g. a full interactions list), the rest is skipped.
 			if (!this.set(first)) continue;
