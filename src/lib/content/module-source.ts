@@ -1,4 +1,4 @@
-import { loadModule, type LoadResult, type ModuleIssue } from '$lib/engine';
+import { contentLanguage, loadLocale, loadModule, type LoadResult, type LocaleTree, type ModuleDefinition, type ModuleIssue } from '$lib/engine';
 
 /** One entry of modules/index.json, written by the build (src/tools/copy-modules.js). */
 export interface CatalogueEntry {
@@ -19,7 +19,14 @@ export interface CatalogueEntry {
  */
 export interface ModuleSource {
 	catalogue(): Promise<CatalogueEntry[]>;
-	load(moduleId: string): Promise<LoadResult>;
+	/**
+	 * Loads a module. With `language`, only the texts of the language the learner will see are
+	 * fetched (that one when the module has it, else its default): a module's texts are most of
+	 * its weight. Without it, every language.
+	 */
+	load(moduleId: string, language?: string): Promise<LoadResult>;
+	/** Fetches and checks the texts of one more language of a module loaded with `language`. */
+	loadTexts?(module: ModuleDefinition, language: string): Promise<{ ok: true; texts: LocaleTree } | { ok: false; issues: ModuleIssue[] }>;
 	/** URL of a file inside a module folder, e.g. an image. */
 	fileUrl(moduleId: string, path: string): string;
 }
@@ -38,16 +45,19 @@ export class FetchModuleSource implements ModuleSource {
 		return `${this.base}${encodeURIComponent(moduleId)}/${path.split('/').map(encodeURIComponent).join('/')}`;
 	}
 
-	async load(moduleId: string): Promise<LoadResult> {
+	async load(moduleId: string, language?: string): Promise<LoadResult> {
 		const response = await fetch(this.fileUrl(moduleId, 'module.json'), { cache: 'no-cache' });
 		if (response.status === 404) return { ok: false, issues: [notFound(moduleId)] };
 		if (!response.ok) throw new Error(`module.json: HTTP ${response.status}`);
 		const moduleJson = await response.text();
 		// Languages are read from module.json before the full validation, to know which files to fetch.
 		let languages: string[] = [];
+		let only: string[] | undefined;
 		try {
 			const parsed = JSON.parse(moduleJson);
 			if (Array.isArray(parsed.languages)) languages = parsed.languages.filter((l: unknown) => typeof l === 'string' && /^[a-z]{2}(-[A-Z]{2})?$/.test(l));
+			const defaultLanguage = typeof parsed.defaultLanguage === 'string' && languages.includes(parsed.defaultLanguage) ? parsed.defaultLanguage : undefined;
+			if (language !== undefined && languages.length) languages = only = [contentLanguage({ languages, defaultLanguage }, language)];
 		} catch {
 			// loadModule reports the JSON error with line and column.
 		}
@@ -58,7 +68,12 @@ export class FetchModuleSource implements ModuleSource {
 				locales[lang] = r.ok ? await r.text() : null;
 			})
 		);
-		return loadModule({ moduleJson, locales });
+		return loadModule({ moduleJson, locales }, { languages: only });
+	}
+
+	async loadTexts(module: ModuleDefinition, language: string) {
+		const r = await fetch(this.fileUrl(module.id, `locales/${language}.json`), { cache: 'no-cache' });
+		return loadLocale(module, language, r.ok ? await r.text() : null);
 	}
 }
 

@@ -80,10 +80,10 @@ export function keysOf(module: ModuleDefinition): { required: Set<string>; optio
 	return { required, optional };
 }
 
-export function checkLocales(module: ModuleDefinition, locales: Record<string, LocaleTree>): ModuleIssue[] {
+export function checkLocales(module: ModuleDefinition, locales: Record<string, LocaleTree>, languages: string[] = module.languages): ModuleIssue[] {
 	const issues: ModuleIssue[] = [];
 	const { required, optional } = keysOf(module);
-	for (const lang of module.languages) {
+	for (const lang of languages) {
 		const file = `locales/${lang}.json`;
 		const flat = flattenLocale(locales[lang] ?? {});
 		for (const key of required) {
@@ -103,17 +103,40 @@ export function checkLocales(module: ModuleDefinition, locales: Record<string, L
 	return issues;
 }
 
+/** The languages a player loads first: the one asked for when the module has it, else its default. */
+export function contentLanguage(module: Pick<ModuleDefinition, 'languages' | 'defaultLanguage'>, wanted?: string): string {
+	return wanted && module.languages.includes(wanted) ? wanted : (module.defaultLanguage ?? module.languages[0]);
+}
+
+/** Parses and checks the texts of one more language of a loaded module (see loadModule's `languages`). */
+export function loadLocale(module: ModuleDefinition, lang: string, text: string | null): { ok: true; texts: LocaleTree } | { ok: false; issues: ModuleIssue[] } {
+	const file = `locales/${lang}.json`;
+	if (!module.languages.includes(lang)) return { ok: false, issues: [{ severity: 'error', code: 'missing-file', file, path: '', message: `The module has no language "${lang}".`, fix: `Add "${lang}" to "languages" in module.json.` }] };
+	if (text === null) return { ok: false, issues: [{ severity: 'error', code: 'missing-file', file, path: '', message: `The texts for language "${lang}" are missing.`, fix: `Create ${file}, or remove "${lang}" from "languages".` }] };
+	const locale = parseJson(text, file);
+	if ('issue' in locale) return { ok: false, issues: [locale.issue] };
+	if (typeof locale.value !== 'object' || locale.value === null || Array.isArray(locale.value))
+		return { ok: false, issues: [{ severity: 'error', code: 'schema', file, path: '', message: 'A locale file must hold one JSON object.', fix: 'Start the file with { and end it with }.' }] };
+	const texts = locale.value as LocaleTree;
+	const issues = checkLocales(module, { [lang]: texts }, [lang]);
+	return issues.some((i) => i.severity === 'error') ? { ok: false, issues } : { ok: true, texts };
+}
+
 /**
- * Loads one module from its files: parses, validates the chart and the texts in every language,
- * and builds the scenario. Never throws: a broken module yields issues for the player to show.
+ * Loads one module from its files: parses, validates the chart and the texts, and builds the
+ * scenario. Never throws: a broken module yields issues for the player to show. `languages`
+ * limits the texts read and checked to those languages (the player fetches only the language it
+ * shows, see FetchModuleSource); by default every language of the module is required.
  */
-export function loadModule(files: ModuleFiles): LoadResult {
+export function loadModule(files: ModuleFiles, options: { languages?: string[] } = {}): LoadResult {
 	const parsed = parseJson(files.moduleJson, 'module.json');
 	if ('issue' in parsed) return { ok: false, issues: [parsed.issue] };
 	const { module, issues } = validateModule(parsed.value, LIBRARY);
 	if (!module) return { ok: false, issues };
+	const asked = options.languages ? module.languages.filter((l) => options.languages!.includes(l)) : [];
+	const languages = asked.length ? asked : module.languages;
 	const locales: Record<string, LocaleTree> = {};
-	for (const lang of module.languages) {
+	for (const lang of languages) {
 		const text = files.locales[lang];
 		const file = `locales/${lang}.json`;
 		if (text === null || text === undefined) {
@@ -126,7 +149,7 @@ export function loadModule(files: ModuleFiles): LoadResult {
 			issues.push({ severity: 'error', code: 'schema', file, path: '', message: 'A locale file must hold one JSON object.', fix: 'Start the file with { and end it with }.' });
 		else locales[lang] = locale.value as LocaleTree;
 	}
-	if (Object.keys(locales).length === module.languages.length) issues.push(...checkLocales(module, locales));
+	if (Object.keys(locales).length === languages.length) issues.push(...checkLocales(module, locales, languages));
 	if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
 	return { ok: true, loaded: { module, locales, scenario: new Scenario(module), warnings: issues } };
 }

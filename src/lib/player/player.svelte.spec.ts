@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { loadModule } from '$lib/engine';
+import { loadLocale, loadModule } from '$lib/engine';
 import type { CatalogueEntry, ModuleSource } from '$lib/content/module-source';
 import { I18n, type LanguageMemory } from '$lib/i18n/i18n.svelte';
 import { MemoryProgressRepository, type AttemptRecord } from '$lib/storage/progress-repository';
@@ -137,6 +137,31 @@ describe('Player', () => {
 		await first.choose('talk');
 		expect(((await repository.latest('demo'))?.state as { node: string; feedbackPending: boolean }).feedbackPending).toBe(true);
 		expect(await repository.list('demo')).toHaveLength(1);
+	});
+
+	it('fetches only the texts of the language shown, and another language when the learner switches', async () => {
+		const fetched: string[] = [];
+		const oneLanguage: ModuleSource = {
+			...source,
+			load: async (_id, language) => {
+				fetched.push(language ?? 'all');
+				return loadModule({ moduleJson: demoFiles.moduleJson, locales: { [language!]: demoFiles.locales[language!] } }, { languages: [language!] });
+			},
+			loadTexts: async (module, language) => {
+				fetched.push(language);
+				return loadLocale(module, language, demoFiles.locales[language]);
+			}
+		};
+		const i18n = new I18n(memory);
+		const player = new Player({ source: oneLanguage, repository: new MemoryProgressRepository({ persistent: true }), i18n });
+		await player.open('demo');
+		expect(player.textLanguages).toEqual(['nl']);
+		await i18n.setLanguage('en');
+		await player.useLanguage('en');
+		await player.useLanguage('en');
+		expect(player.textLanguages).toEqual(['nl', 'en']);
+		expect(fetched).toEqual(['nl', 'en']);
+		expect(i18n.tm('demo', 'meta.title', { lng: 'en' })).not.toBe('meta.title');
 	});
 
 	it('shows a broken module as issues instead of throwing', async () => {

@@ -51,6 +51,8 @@ export class Player {
 	 * this tab stops saving (it never overwrites newer progress) until the learner takes over.
 	 */
 	otherTab = $state(false);
+	/** The languages whose module texts are loaded (the player fetches the one it shows first). */
+	textLanguages = $state.raw<string[]>([]);
 
 	private attemptId: number | undefined;
 	/** The LMS's id of the learner (SCORM packages), kept with every local record. */
@@ -89,7 +91,7 @@ export class Player {
 		this.otherTab = false;
 		let result;
 		try {
-			result = await this.deps.source.load(moduleId);
+			result = await this.deps.source.load(moduleId, this.deps.i18n.language);
 		} catch (e) {
 			this.view = { kind: 'failed', detail: (e as Error).message };
 			return;
@@ -100,6 +102,7 @@ export class Player {
 		}
 		const loaded = result.loaded;
 		for (const [lang, texts] of Object.entries(loaded.locales)) this.deps.i18n.addModuleTexts(loaded.module.id, lang, texts);
+		this.textLanguages = Object.keys(loaded.locales);
 		this.loaded = loaded;
 		const scenario = loaded.scenario;
 
@@ -264,6 +267,19 @@ export class Player {
 	}
 
 	/** Saves the current state; writes are queued so they land in order. */
+	/**
+	 * The learner switched the interface language: fetch the module's texts in it, if the module has
+	 * that language and they are not loaded yet. Until they arrive the texts stay as they were.
+	 */
+	async useLanguage(language: string) {
+		const module = this.loaded?.module;
+		if (!module || !module.languages.includes(language) || this.textLanguages.includes(language) || !this.deps.source.loadTexts) return;
+		const result = await this.deps.source.loadTexts(module, language).catch(() => null);
+		if (!result?.ok || this.loaded?.module !== module) return;
+		this.deps.i18n.addModuleTexts(module.id, language, result.texts);
+		this.textLanguages = [...this.textLanguages, language];
+	}
+
 	/** The learner chose to continue in this tab: reload the newest saved progress and take over. */
 	async takeOver() {
 		const id = this.moduleId;
