@@ -65,6 +65,7 @@ describe('analyseGroup', () => {
 		early.score.passed = false;
 		early.scorm.completion_status = 'incomplete';
 		early.scorm.success_status = 'unknown';
+		early.scorm.score = null;
 		const files = [
 			{ name: 'early.json', text: JSON.stringify(early) },
 			{ name: 'final.json', text: JSON.stringify(first) },

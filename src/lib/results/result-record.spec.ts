@@ -45,7 +45,7 @@ describe('buildResultRecord', () => {
 		const record = demoRecord(poor);
 		expect(record.score).toEqual({ raw: 0, min: 0, max: 6, scaled: 0, percent: 0, passed: false });
 		expect(record.learner).toBeUndefined();
-		expect(record.scorm).toMatchObject({ completion_status: 'completed', success_status: 'failed', scaled_passing_score: 0.6, session_time: 'PT5M' });
+		expect(record.scorm).toMatchObject({ completion_status: 'completed', success_status: 'failed', score: { raw: 0, min: 0, max: 100, scaled: 0 }, scaled_passing_score: 0.6, session_time: 'PT5M' });
 		expect(record.scorm.interactions.map((i) => [i.id, i.learner_response, i.result, i.weighting])).toEqual([
 			['first-evening', 'wait', 'incorrect', 2],
 			['sam-stays-away', 'leave', 'incorrect', 2],
@@ -57,8 +57,9 @@ describe('buildResultRecord', () => {
 
 	it('marks a second-best choice neutral and joins several quiz answers the SCORM 2004 way', () => {
 		const record = demoRecord({ ...best, first: 'buddy', approaches: ['a', 'c'] });
-		expect(record.scorm.interactions[0]).toMatchObject({ id: 'first-evening', learner_response: 'buddy', result: 'neutral', weighting: 2 });
-		expect(record.scorm.interactions[3]).toMatchObject({ learner_response: 'a[,]c', result: 'correct', latency: 'PT30S', timestamp: '2026-11-02T09:04:00.00Z' });
+		expect(record.scorm.interactions[0]).toMatchObject({ id: 'first-evening', learner_response: 'buddy', correct_responses: ['talk'], result: 'neutral', weighting: 2 });
+		expect(record.scorm.interactions[3]).toMatchObject({ learner_response: 'a[,]c', correct_responses: ['a[,]c'], result: 'correct', latency: 'PT30S', timestamp: '2026-11-02T09:04:00.00Z' });
+		expect(record.decisions[0].options).toEqual(['talk', 'buddy', 'wait']);
 	});
 
 	it('describes an unfinished attempt as incomplete with no pass', () => {
@@ -67,7 +68,8 @@ describe('buildResultRecord', () => {
 		const record = buildResultRecord(loaded.scenario, state, textsOf(loaded, 'nl'), { now: T0 });
 		expect(record.attempt).toMatchObject({ completed: false, completedAt: null, ending: null });
 		expect(record.score.passed).toBe(false);
-		expect(record.scorm).toMatchObject({ completion_status: 'incomplete', success_status: 'unknown' });
+		// As an LMS would be told: no score for an attempt that is not finished.
+		expect(record.scorm).toMatchObject({ completion_status: 'incomplete', success_status: 'unknown', score: null });
 		expect(record.evaluation).toBeNull();
 		expect(validateResultRecord(record).ok).toBe(true);
 	});
@@ -82,6 +84,7 @@ describe('buildResultRecord', () => {
 
 	it('gives a SCORM section that a SCORM 2004 runtime (scorm-again) accepts element by element', () => {
 		const record = demoRecord({ ...best, first: 'buddy' });
+		expect(record.scorm.score).toEqual({ raw: 83, min: 0, max: 100, scaled: 0.83 });
 		const api = new Scorm2004API({ logLevel: 5 });
 		api.Initialize('');
 		const rejected: string[] = [];
@@ -91,10 +94,11 @@ describe('buildResultRecord', () => {
 		const s = record.scorm;
 		set('cmi.completion_status', s.completion_status);
 		set('cmi.success_status', s.success_status);
-		for (const key of ['raw', 'min', 'max', 'scaled'] as const) set(`cmi.score.${key}`, s.score[key]);
+		for (const key of ['raw', 'min', 'max', 'scaled'] as const) set(`cmi.score.${key}`, s.score![key]);
 		set('cmi.session_time', s.session_time);
 		s.interactions.forEach((x, n) => {
 			for (const key of ['id', 'type', 'description', 'learner_response', 'result', 'weighting', 'timestamp', 'latency'] as const) set(`cmi.interactions.${n}.${key}`, x[key]);
+			x.correct_responses.forEach((pattern, j) => set(`cmi.interactions.${n}.correct_responses.${j}.pattern`, pattern));
 		});
 		expect(rejected).toEqual([]);
 		// The runtime does reject what SCORM 2004 forbids, so the check above has teeth.
@@ -125,6 +129,7 @@ describe('validateResultRecord', () => {
 		delete r.module.version;
 		r.attempt.startedAt = '2 november';
 		r.decisions[1].answers = [];
+		r.decisions[2].answers[0].id = 'z';
 		r.evaluation.rating = 11;
 		r.scorm.session_time = '5 minutes';
 		const result = validateResultRecord(r);
@@ -133,6 +138,7 @@ describe('validateResultRecord', () => {
 			'module.version: must be a text, found missing',
 			'attempt.startedAt: "2 november" is not an ISO 8601 date-time like "2026-11-05T14:03:07.000Z"',
 			'decisions[1].answers: must name at least one answer',
+			'decisions[2].answers[0].id: "z" is not one of decisions[2].options',
 			'evaluation.rating: must be at most 10, found 11',
 			'scorm.session_time: "5 minutes" is not an ISO 8601 duration like "PT12M30S"'
 		]);
@@ -142,12 +148,12 @@ describe('validateResultRecord', () => {
 		const r = good();
 		r.score.percent = 90;
 		r.score.raw = 4;
-		r.scorm.score.raw = 4;
 		r.scorm.interactions.pop();
 		const result = validateResultRecord(r);
 		expect(!result.ok && result.errors).toEqual([
 			'score.percent: is 90, but 4 of 6 points is 67',
 			'score.scaled: is 1, but 4 of 6 points is 0.67',
+			'scorm.score.raw: is 100, but score.percent is 90',
 			'scorm.interactions: has 3 entries, but there are 4 decisions (one each)'
 		]);
 		const passedWrongly = good();

@@ -10,7 +10,7 @@
  */
 import type { NodeKind, SavedState, Scenario } from '../engine';
 // The SCORM tracker's own formats and decision policy, so the file and the LMS say the same.
-import { decisionReport } from '../tracking/report';
+import { decisionReport, outcomeOf } from '../tracking/report';
 import { duration2004, timestamp2004 } from '../tracking/scorm-time';
 import { plainText } from './plain-text';
 import { parseIsoDuration } from './scorm-format';
@@ -40,6 +40,8 @@ export interface ScormInteraction {
 	description: string;
 	/** Chosen ids; several (a multiple-answer quiz) are joined with `[,]`, as SCORM 2004 writes them. */
 	learner_response: string;
+	/** The best responses, written the same way: a quiz's correct answers, a dilemma's options worth the most points (none when no option scores). */
+	correct_responses: string[];
 	result: InteractionResult;
 	/** The most points this decision could earn. */
 	weighting: number;
@@ -50,7 +52,11 @@ export interface ScormInteraction {
 export interface ScormRecord {
 	completion_status: 'completed' | 'incomplete';
 	success_status: 'passed' | 'failed' | 'unknown';
-	score: { raw: number; min: number; max: number; scaled: number };
+	/**
+	 * As the LMS trackers report it: a percentage (raw 0–100, scaled 0–1), which is what a SCORM
+	 * mastery score is compared with. Null for an unfinished attempt: no score is reported yet.
+	 */
+	score: { raw: number; min: 0; max: 100; scaled: number } | null;
 	scaled_passing_score: number;
 	session_time: string;
 	interactions: ScormInteraction[];
@@ -60,6 +66,8 @@ export interface RecordDecision {
 	node: string;
 	kind: 'choice' | 'quiz';
 	title: string;
+	/** Every option (or answer) offered, in the order the module shows them. */
+	options: string[];
 	answers: { id: string; label: string }[];
 	points: number;
 	maxPoints: number;
@@ -128,6 +136,7 @@ export function buildResultRecord(scenario: Scenario, state: SavedState, texts?:
 	const completed = state.completedAt !== undefined;
 	const summary = scenario.scoreOf(state);
 	const passed = completed && summary.passed;
+	const outcome = outcomeOf(scenario, state, 'failed');
 	const scaled = summary.maxScore > 0 ? Math.max(-1, Math.min(1, round2(state.score / summary.maxScore))) : completed ? 1 : 0;
 
 	const decisions: RecordDecision[] = state.decisions.map((d) => {
@@ -138,6 +147,7 @@ export function buildResultRecord(scenario: Scenario, state: SavedState, texts?:
 			node: d.node,
 			kind,
 			title: titleOf(d.node),
+			options: [...(kind === 'choice' ? (meta.options ?? []) : (meta.answers ?? []))],
 			answers: d.answers.map((id) => ({ id, label: text(labelKey(id), id) })),
 			points: d.points,
 			maxPoints: scenario.bestPoints(d.node),
@@ -181,9 +191,11 @@ export function buildResultRecord(scenario: Scenario, state: SavedState, texts?:
 		reflections,
 		evaluation: state.evaluation ? { ...state.evaluation } : null,
 		scorm: {
-			completion_status: completed ? 'completed' : 'incomplete',
-			success_status: completed ? (passed ? 'passed' : 'failed') : 'unknown',
-			score: { raw: state.score, min: 0, max: summary.maxScore, scaled },
+			// A file states what happened, so a finished attempt below the mastery score is
+			// completed and failed (the "failed" policy), never held back as incomplete.
+			completion_status: outcome.status.completion === 'completed' ? 'completed' : 'incomplete',
+			success_status: outcome.status.success,
+			score: outcome.percent === null ? null : { raw: outcome.percent, min: 0, max: 100, scaled: Math.round(outcome.percent * 100) / 10000 },
 			scaled_passing_score: round2(module.masteryScore / 100),
 			session_time: duration2004(state.timeMs),
 			interactions: state.decisions.map((d, i) => {
@@ -193,6 +205,7 @@ export function buildResultRecord(scenario: Scenario, state: SavedState, texts?:
 					type: 'choice' as const,
 					description: decisions[i].title.slice(0, 250),
 					learner_response: report.response.join('[,]'),
+					correct_responses: report.correct.map((pattern) => pattern.join('[,]')),
 					result: report.result,
 					weighting: report.weighting,
 					timestamp: timestamp2004(report.at),
@@ -369,11 +382,13 @@ export function validateResultRecord(json: unknown): ValidationResult {
 			if (c.string(d.node, `${at}.node`, { nonEmpty: true })) decisionNodes.push(d.node);
 			c.oneOf(d.kind, `${at}.kind`, ['choice', 'quiz'] as const);
 			c.string(d.title, `${at}.title`);
+			const options = c.array(d.options, `${at}.options`) && d.options.every((o, j) => c.string(o, `${at}.options[${j}]`, { nonEmpty: true })) ? (d.options as string[]) : null;
 			if (c.array(d.answers, `${at}.answers`)) {
 				if (d.answers.length === 0) c.fail(`${at}.answers`, 'must name at least one answer');
 				d.answers.forEach((x, j) => {
 					if (c.object(x, `${at}.answers[${j}]`)) {
-						c.string(x.id, `${at}.answers[${j}].id`, { nonEmpty: true });
+						if (c.string(x.id, `${at}.answers[${j}].id`, { nonEmpty: true }) && options && !options.includes(x.id))
+							c.fail(`${at}.answers[${j}].id`, `"${x.id}" is not one of ${at}.options`);
 						c.string(x.label, `${at}.answers[${j}].label`);
 					}
 				});
@@ -409,10 +424,15 @@ export function validateResultRecord(json: unknown): ValidationResult {
 			const expected = completed ? (s.passed ? 'passed' : 'failed') : 'unknown';
 			if (sc.success_status !== expected) c.fail('scorm.success_status', `is "${sc.success_status}", but the score and attempt say "${expected}"`);
 		}
-		if (c.object(sc.score, 'scorm.score')) {
-			for (const key of ['raw', 'min', 'max', 'scaled'] as const)
-				if (c.number(sc.score[key], `scorm.score.${key}`) && isObject(s) && typeof s[key] === 'number' && s[key] !== sc.score[key])
-					c.fail(`scorm.score.${key}`, `is ${sc.score[key]}, but score.${key} is ${s[key]}`);
+		if (completed === false && sc.score !== null) c.fail('scorm.score', 'must be null for an unfinished attempt');
+		else if (completed === true && c.object(sc.score, 'scorm.score')) {
+			const percent = isObject(s) && typeof s.percent === 'number' ? s.percent : undefined;
+			if (c.number(sc.score.raw, 'scorm.score.raw', { min: 0, max: 100 }) && percent !== undefined && sc.score.raw !== percent)
+				c.fail('scorm.score.raw', `is ${sc.score.raw}, but score.percent is ${percent}`);
+			if (sc.score.min !== 0) c.fail('scorm.score.min', `must be 0, found ${describe(sc.score.min)}`);
+			if (sc.score.max !== 100) c.fail('scorm.score.max', `must be 100 (the score is a percentage), found ${describe(sc.score.max)}`);
+			if (c.number(sc.score.scaled, 'scorm.score.scaled', { min: 0, max: 1 }) && typeof sc.score.raw === 'number' && Math.abs(sc.score.scaled - sc.score.raw / 100) > 0.0001)
+				c.fail('scorm.score.scaled', `is ${sc.score.scaled}, but raw ${sc.score.raw} of 100 is ${sc.score.raw / 100}`);
 		}
 		c.number(sc.scaled_passing_score, 'scorm.scaled_passing_score', { min: 0, max: 1 });
 		if (c.string(sc.session_time, 'scorm.session_time', { pattern: /^PT/, hint: 'an ISO 8601 duration like "PT12M30S"' }) && parseIsoDuration(sc.session_time) === null)
@@ -428,6 +448,7 @@ export function validateResultRecord(json: unknown): ValidationResult {
 				c.oneOf(x.type, `${at}.type`, ['choice'] as const);
 				c.string(x.description, `${at}.description`);
 				c.string(x.learner_response, `${at}.learner_response`, { nonEmpty: true });
+				if (c.array(x.correct_responses, `${at}.correct_responses`)) x.correct_responses.forEach((r, j) => c.string(r, `${at}.correct_responses[${j}]`, { nonEmpty: true }));
 				c.oneOf(x.result, `${at}.result`, ['correct', 'incorrect', 'neutral'] as const);
 				c.number(x.weighting, `${at}.weighting`, { min: 0 });
 				c.string(x.timestamp, `${at}.timestamp`, { pattern: SCORM_TIME, hint: 'a SCORM time like "2026-11-05T14:03:07.12Z"' });
