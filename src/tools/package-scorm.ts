@@ -48,6 +48,9 @@ function playerFiles(playerDir: string): string[] {
 
 /** The player's index.html, told which module it opens and which LMS API it reports to. */
 export function launchPage(html: string, moduleId: string, edition: ManifestEdition): string {
+	// An LMS serves the package from a path of its own: a root-absolute or remote URL leaves the package.
+	const outside = html.match(/(?:href|src)=["'](?:\/|https?:)[^"']*|import\(["'](?:\/|https?:)[^"']*/);
+	if (outside) throw new PackageError(`The player build's index.html loads ${outside[0].replace(/^[^"']*["']/, '')}, which is outside the package once an LMS serves it. Build the player with npm run build (it makes the app's URLs relative) and keep remote files out of it.`);
 	const content = JSON.stringify({ moduleId, edition }).replace(/"/g, '&quot;');
 	if (!/<head>/.test(html)) throw new PackageError('The player build\'s index.html has no <head>.');
 	return html.replace('<head>', `<head>\n\t\t<meta name="koers-package" content="${content}" />`);
@@ -150,10 +153,14 @@ export function writePackages(options: { modulesDir: string; playerDir: string; 
 	return built;
 }
 
-/** Builds the player once, into its own folder, with its own SvelteKit work folder. */
+/**
+ * Builds the player once, into its own folder, with its own SvelteKit work folder. Through
+ * `npm run build`, so every step of the project's build (e.g. making URLs relative) applies; the
+ * modules it copies in are left out of the packages.
+ */
 export function buildPlayer(playerDir: string) {
 	rmSync(playerDir, { recursive: true, force: true });
-	const result = spawnSync('npx', ['vite', 'build'], {
+	const result = spawnSync('npm', ['run', 'build'], {
 		cwd: ROOT,
 		stdio: 'inherit',
 		env: { ...process.env, KOERS_OUT: playerDir, KOERS_KIT_DIR: process.env.KOERS_KIT_DIR || '.svelte-kit-package' }

@@ -129,6 +129,10 @@ describe('the package tool', () => {
 		const content = /content="([^"]*)"/.exec(html)![1].replace(/&quot;/g, '"');
 		expect(parseLaunch(content)).toEqual({ moduleId: 'demo', edition: 'scorm2004' });
 		expect(parseLaunch('{"moduleId":"../x","edition":"scorm12"}')).toBeNull();
+		expect(() => launchPage('<html><head><script type="module" src="/_app/start.js"></script></head></html>', 'demo', 'scorm12')).toThrow(/\/_app\/start.js, which is outside the package/);
+		expect(() => launchPage('<html><head><link href="https://fonts.example/x.css" rel="stylesheet"></head></html>', 'demo', 'scorm12')).toThrow(/outside the package/);
+		expect(() => launchPage('<html><head><script>import("/_app/x.js")</script></head></html>', 'demo', 'scorm12')).toThrow(PackageError);
+		expect(launchPage('<html><head><link rel="icon" href="data:,"><script type="module" src="./_app/start.js"></script></head></html>', 'demo', 'scorm12')).toContain('koers-package');
 		expect(parseLaunch('{"moduleId":"demo","edition":"aicc"}')).toBeNull();
 		expect(parseLaunch('nonsense')).toBeNull();
 	});
