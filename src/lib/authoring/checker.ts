@@ -204,9 +204,8 @@ export function checkModule(files: ModuleFilesForCheck, options: CheckOptions = 
 
 function checkImage(raw: RawIssue[], files: ModuleFilesForCheck, file: string, path: string, src: string, alt: string) {
 	const where = classifySource(src);
-	if (where.kind === 'external') {
-		if (/^https?:|^\/\//i.test(src)) raw.push({ severity: 'warning', code: 'image-external', file, path, params: { src } });
-	} else if (where.kind === 'outside') raw.push({ severity: 'error', code: 'image-outside', file, path, params: { src } });
+	if (where.kind === 'external') raw.push({ severity: 'warning', code: 'image-external', file, path, params: { src } });
+	else if (where.kind === 'outside') raw.push({ severity: 'error', code: 'image-outside', file, path, params: { src } });
 	else if (where.kind === 'module' && !files.fileExists(where.path)) raw.push({ severity: 'error', code: 'image-missing', file, path, params: { src: where.path } });
 	if (alt.trim() === '') raw.push({ severity: 'error', code: 'image-no-alt', file, path, params: { src } });
 }

@@ -1,6 +1,8 @@
 /**
  * Checks on the texts themselves: images they show, code that must not be in them, their length,
- * and how many words a learner reads. Plain string work, no DOM.
+ * and how many words a learner reads. Plain string work, no DOM. What the player shows follows its
+ * markdown renderer (src/lib/content/markdown.ts): all HTML in a text is removed, and images are
+ * shown only from the module folder or from http(s) addresses.
  */
 
 export const MAX_TEXT_LENGTH = 20_000;
@@ -8,33 +10,30 @@ export const MAX_TEXT_LENGTH = 20_000;
 export interface ImageRef {
 	src: string;
 	alt: string;
-	/** `markdown` for ![alt](src), `html` for <img>. */
-	form: 'markdown' | 'html';
 }
 
 const MARKDOWN_IMAGE = /!\[((?:[^\]\\]|\\.)*)\]\(\s*(<[^>]*>|[^\s)]+)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
-const HTML_IMAGE = /<img\b[^<>]*>/gi;
-const attribute = (tag: string, name: string): string | null => {
-	const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
-	return m ? (m[1] ?? m[2] ?? m[3] ?? '') : null;
-};
 
-/** Every image a markdown text shows, with its alt text. */
+/**
+ * Every image a markdown text shows, `![alt](src)`, with its alt text. An HTML `<img>` is not
+ * shown (the player removes HTML); `scanText` reports it.
+ */
 export function imagesIn(text: string): ImageRef[] {
 	const images: ImageRef[] = [];
-	if (text.includes('!['))
-		for (const m of text.matchAll(MARKDOWN_IMAGE)) images.push({ src: m[2].replace(/^<|>$/g, ''), alt: m[1], form: 'markdown' });
-	if (/<img/i.test(text))
-		for (const m of text.matchAll(HTML_IMAGE)) images.push({ src: attribute(m[0], 'src') ?? '', alt: attribute(m[0], 'alt') ?? '', form: 'html' });
+	if (text.includes('![')) for (const m of text.matchAll(MARKDOWN_IMAGE)) images.push({ src: m[2].replace(/^<|>$/g, ''), alt: m[1] });
 	return images;
 }
 
-export type ImageWhere = { kind: 'module'; path: string } | { kind: 'outside' } | { kind: 'external' } | { kind: 'inline' };
+export type ImageWhere = { kind: 'module'; path: string } | { kind: 'outside' } | { kind: 'external' };
 
-/** Where an image's `src` points: a file in the module folder (normalised path), or elsewhere. */
+/**
+ * Where an image's `src` points: a file in the module folder (normalised path); the web (http or
+ * https, which the player shows); or anywhere else (a path out of the folder, `/…`, `file:`,
+ * `data:`, `//host/…`), which the player does not show.
+ */
 export function classifySource(src: string): ImageWhere {
-	if (/^data:image\//i.test(src)) return { kind: 'inline' };
-	if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return { kind: 'external' };
+	if (/^https?:/i.test(src)) return { kind: 'external' };
+	if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/') || src.startsWith('\\')) return { kind: 'outside' };
 	let path = src.split(/[?#]/)[0];
 	try {
 		path = decodeURI(path);
@@ -42,7 +41,7 @@ export function classifySource(src: string): ImageWhere {
 		// keep it as written
 	}
 	path = path.replace(/^(\.\/)+/, '');
-	if (path.startsWith('/') || path.split('/').includes('..') || path === '') return { kind: 'outside' };
+	if (path.split('/').includes('..') || path === '') return { kind: 'outside' };
 	return { kind: 'module', path };
 }
 
@@ -58,23 +57,24 @@ const HOSTILE: [RegExp, (m: RegExpExecArray) => string][] = [
 	[/\b((?:java|vb|live)script)\s*:/i, (m) => `${m[1].toLowerCase()}:`],
 	[/\bdata\s*:\s*text\/html/i, () => 'data:text/html']
 ];
-/** Tags the player's sanitiser removes (see src/lib/content/markdown.ts): harmless there, but lost. */
-const REMOVED = /<\s*(svg|style|form|input|button|textarea|select|math)\b/i;
+/** An HTML tag, as the player's renderer recognises one before removing it. */
+const HTML_TAG = /<\/?([a-zA-Z][a-zA-Z0-9-]*)(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/;
+/** Fenced code blocks and code spans: HTML there is shown as written, not removed. */
+const CODE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\1[^\n]*|$)|(`+)(?:[^`]|[^`][\s\S]*?[^`])\2(?!`)/gm;
 
-/** Code in a text that could run in a browser (errors), and HTML the player drops (warnings). */
+/**
+ * Code in a text that could run in a browser (an error, even though the player removes it: it has
+ * no place in a module), or else HTML the player removes, so it never shows as meant (a warning).
+ */
 export function scanText(text: string): Finding[] {
-	const findings: Finding[] = [];
-	if (!/[<:]/.test(text)) return findings;
+	if (!text.includes('<') && !text.includes(':')) return [];
 	for (const [pattern, name] of HOSTILE) {
 		const m = pattern.exec(text);
-		if (m) {
-			findings.push({ code: 'hostile-content', what: name(m) });
-			break;
-		}
+		if (m) return [{ code: 'hostile-content', what: name(m) }];
 	}
-	const removed = REMOVED.exec(text);
-	if (removed && !findings.length) findings.push({ code: 'html-removed', what: `<${removed[1].toLowerCase()}>` });
-	return findings;
+	if (!text.includes('<')) return [];
+	const tag = HTML_TAG.exec(text.includes('`') || text.includes('~~~') ? text.replace(CODE, ' ') : text);
+	return tag ? [{ code: 'html-removed', what: `<${tag[1].toLowerCase()}>` }] : [];
 }
 
 /** Scripts and event handlers in an SVG file; the offset of the first, to give its line. */

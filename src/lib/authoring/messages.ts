@@ -57,8 +57,8 @@ export const MESSAGES: Record<string, Record<Lang, Text>> = {
 		nl: { message: 'De afbeelding "{src}" bestaat niet in de modulemap.', fix: 'Zet de afbeelding op {src} in de modulemap, of verbeter het pad (hoofdletters tellen mee).' }
 	},
 	'image-outside': {
-		en: { message: 'The image "{src}" points outside the module folder, so it is missing when the module is copied or packed.', fix: 'Copy the image into the module\'s media/ folder and write "media/<file name>".' },
-		nl: { message: 'De afbeelding "{src}" wijst naar buiten de modulemap en ontbreekt dus zodra de module gekopieerd of ingepakt wordt.', fix: 'Kopieer de afbeelding naar de map media/ van de module en schrijf "media/<bestandsnaam>".' }
+		en: { message: 'The image "{src}" is not a file in the module folder (it points outside the folder, or is an address the player does not load), so learners would not see it.', fix: 'Copy the image into the module\'s media/ folder and write "media/<file name>".' },
+		nl: { message: 'De afbeelding "{src}" is geen bestand in de modulemap (hij wijst naar buiten de map, of is een adres dat de speler niet laadt), dus cursisten zouden hem niet zien.', fix: 'Kopieer de afbeelding naar de map media/ van de module en schrijf "media/<bestandsnaam>".' }
 	},
 	'image-external': {
 		en: { message: 'The image "{src}" is loaded from the internet: it fails offline and in many LMSs, and tells another website who is learning.', fix: 'Save the image (if its licence allows) in media/ and write "media/<file name>".' },
@@ -119,8 +119,8 @@ export const MESSAGES: Record<string, Record<Lang, Text>> = {
 		nl: { message: 'Deze tekst bevat "{what}", code die in de browser van de cursist zou kunnen draaien.', fix: 'Haal het weg: schrijf alleen gewone tekst en markdown (een link is [tekst](https://…)).' }
 	},
 	'html-removed': {
-		en: { message: 'This text holds HTML ("{what}") that the player removes when it shows the text.', fix: 'Use markdown instead (see modules/README.md).' },
-		nl: { message: 'Deze tekst bevat HTML ("{what}") die de speler weghaalt als hij de tekst toont.', fix: 'Gebruik markdown in plaats daarvan (zie modules/README.md).' }
+		en: { message: 'This text holds HTML ("{what}"); the player removes all HTML from texts, so it will not show as you meant.', fix: 'Use markdown instead: **bold**, *italic*, lists, [links](https://…), ![images](media/…) (see modules/README.md). To show a tag as text, put it between backticks: `<b>`.' },
+		nl: { message: 'Deze tekst bevat HTML ("{what}"); de speler haalt alle HTML uit teksten weg, dus het verschijnt niet zoals je bedoelt.', fix: 'Gebruik markdown: **vet**, *cursief*, lijstjes, [links](https://…), ![afbeeldingen](media/…) (zie modules/README.md). Wil je een tag als tekst tonen, zet hem dan tussen backticks: `<b>`.' }
 	},
 	'text-too-long': {
 		en: { message: 'This text is {length} characters long; the limit is 20,000.', fix: 'Spread it over several nodes: long texts are hard to read on a screen.' },
