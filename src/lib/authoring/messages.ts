@@ -229,7 +229,7 @@ export const ENGINE_NL: { message: Rule[]; fix: Rule[] } = {
 		[/^Only the last of several alternatives may have no guard; the later ones can never be taken\.$/, 'Alleen het laatste van meerdere alternatieven mag zonder voorwaarde; de latere worden anders nooit gekozen.'],
 		[/^actions must be a list\.$/, 'actions moet een lijst zijn.'],
 		[/^A (guard|action) must be written as \{ "type": "…", "params": \{ … \} \}\.$/, (w) => `Een ${w === 'guard' ? 'voorwaarde (guard)' : 'actie (action)'} schrijf je als { "type": "…", "params": { … } }.`],
-		[/^"(.*)" is not a (guard|action) in the library\.$/, (n, w) => `"${n}" is geen ${w === 'guard' ? 'voorwaarde (guard)' : 'actie (action)'} uit de bibliotheek.`],
+		[/^"(.*)" is not an? (guard|action) in the library\.$/, (n, w) => `"${n}" is geen ${w === 'guard' ? 'voorwaarde (guard)' : 'actie (action)'} uit de bibliotheek.`],
 		[/^The (guard|action) "(.*)" needs "(.*)" \((a number|a text)\)\.$/, (w, n, p, t) => `De ${w === 'guard' ? 'voorwaarde' : 'actie'} "${n}" heeft "${p}" nodig (${t === 'a number' ? 'een getal' : 'een tekst'}).`],
 		[/^"(.*)" is not a node in this module\.$/, '"$1" is geen knooppunt in deze module.'],
 		[/^The node "(.*)" has no option "(.*)"\.$/, 'Het knooppunt "$1" heeft geen optie "$2".'],

@@ -351,7 +351,7 @@ export function validateModule(
 		}
 		const signature = known[ref.type];
 		if (!signature) {
-			error(path, `"${ref.type}" is not a ${what} in the library.`, `Use one of: ${Object.keys(known).join(', ')}.`, `unknown-${what}`);
+			error(path, `"${ref.type}" is not ${what === 'action' ? 'an' : 'a'} ${what} in the library.`, `Use one of: ${Object.keys(known).join(', ')}.`, `unknown-${what}`);
 			return;
 		}
 		const params = isObject(ref.params) ? ref.params : {};
