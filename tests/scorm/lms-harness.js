@@ -1,3 +1,4 @@
+// @ts-nocheck -- a plain browser script for the stand-in LMS page, served as is; globals come from scorm-again and the test.
 // The stand-in LMS's script (see lms-harness.html). It creates scorm-again's API in this window,
 // loads the CMI the test put in window.__lmsInitial (a relaunch), adds the strictness scorm-again
 // leaves out on purpose, and keeps what the LMS received in window.lms for the test to read.
