@@ -16,6 +16,9 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}/`,
 		trace: 'off',
+		// The standalone build registers a service worker (offline use). It would answer requests
+		// instead of page.route() and cache across a test; the offline tests allow it themselves.
+		serviceWorkers: 'block',
 		launchOptions: {
 			executablePath: chromiumPath(),
 			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']

@@ -17,6 +17,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { loadModule, worstCaseCompactLength } from '../lib/engine';
 import { buildManifest, SCHEMA_FILES, type ManifestEdition } from '../lib/tracking/manifest';
 import { buildCatalogue, listModuleIds, moduleFiles } from './modules-files.js';
+import { STANDALONE_ONLY } from './build-sw.js';
 
 export const EDITIONS: ManifestEdition[] = ['scorm12', 'scorm2004'];
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -40,10 +41,14 @@ export function packageIds(modulesDir: string, options: { ids?: string[]; includ
 	return all.filter((id) => options.includeExamples || JSON.parse(readFileSync(join(modulesDir, id, 'module.json'), 'utf8')).example !== true);
 }
 
-/** Every file of the player build except its modules/ folder (a package carries one module of its own). */
+/**
+ * Every file of the player build except its modules/ folder (a package carries one module of its
+ * own) and the standalone player's offline files (service worker, web app manifest, icons): inside
+ * an LMS there is no service worker.
+ */
 function playerFiles(playerDir: string): string[] {
 	if (!existsSync(join(playerDir, 'index.html'))) throw new PackageError(`There is no player build in ${playerDir} (index.html is missing). Run the command without --player to build it.`);
-	return moduleFiles(playerDir).filter((f) => !f.startsWith('modules/'));
+	return moduleFiles(playerDir).filter((f) => !f.startsWith('modules/') && !STANDALONE_ONLY.some((p) => (p.endsWith('/') ? f.startsWith(p) : f === p)));
 }
 
 /** The player's index.html, told which module it opens and which LMS API it reports to. */
