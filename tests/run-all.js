@@ -1,5 +1,6 @@
 // `npm test`: every test in one command. Unit and content tests (Vitest, node), then a fresh build
-// and the end-to-end tests (Playwright in Debian's Chromium).
+// and the end-to-end tests (Playwright in Debian's Chromium), then the author view's test against
+// the dev server.
 import { spawnSync } from 'node:child_process';
 import { chromiumPath } from './helpers/chromium.js';
 
@@ -22,4 +23,6 @@ try {
 step('unit and content tests', 'npx vitest run');
 step('build', 'npm run build');
 step('end-to-end tests', 'npx playwright test');
+// The author view exists in the dev server only, so its test runs against `vite dev`.
+step('dev-server tests', 'npx playwright test -c tests/authoring/playwright.dev.config.ts');
 console.log('\n✔ All tests passed.');

@@ -18,7 +18,7 @@ function textsOf(id: string, lang: string) {
 }
 
 function boxes(d: Diagram) {
-	return [...d.nodes.map((n) => ({ id: n.id, ...n })), ...d.edges.filter((e) => e.labelBox).map((e) => ({ id: `label of ${e.id}`, ...e.labelBox! }))];
+	return [...d.nodes.map((n) => ({ ...n })), ...d.edges.filter((e) => e.labelBox).map((e) => ({ id: `label of ${e.id}`, ...e.labelBox! }))];
 }
 
 describe('buildDiagram', () => {

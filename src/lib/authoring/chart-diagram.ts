@@ -12,7 +12,7 @@ import { pointsOf } from '../engine/library';
 import { normaliseTransitions, type GuardRef, type ModuleDefinition, type NodeKind } from '../engine/module-schema';
 import { layoutGraph, smoothPath, type LayoutEdge, type LayoutNode, type Point } from './graph-layout';
 
-export const NODE_SIZE = { width: 188, height: 64 } as const;
+export const NODE_SIZE = { width: 200, height: 64 } as const;
 /** A choice's option label: two lines of a sentence. */
 export const OPTION_LABEL_SIZE = { width: 160, height: 40 } as const;
 /** A guard, "otherwise" or points. */

@@ -1,0 +1,33 @@
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumPath } from '../helpers/chromium.js';
+
+// Browser tests against the DEV server (npm run dev), for what exists only there: the author view
+// with its checker endpoint and live updates. Run: npx playwright test -c tests/authoring/playwright.dev.config.ts
+// Its own port (KOERS_DEV_PORT), so it never meets a dev server someone has open on 5173.
+const PORT = Number(process.env.KOERS_DEV_PORT || 5199);
+
+export default defineConfig({
+	testDir: '.',
+	testMatch: '**/*.dev-server.ts',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 180_000,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://localhost:${PORT}/`,
+		trace: 'off',
+		launchOptions: {
+			executablePath: chromiumPath(),
+			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		}
+	},
+	projects: [{ name: 'dev-server', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } }],
+	webServer: {
+		command: `npx vite dev --port ${PORT} --strictPort`,
+		cwd: '../..',
+		url: `http://localhost:${PORT}/`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 120_000
+	}
+});
