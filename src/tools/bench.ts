@@ -166,9 +166,28 @@ async function freshPage(browser: Browser, language?: string): Promise<{ context
 	return { context, page: await context.newPage() };
 }
 
-async function catalogueReady(page: Page) {
+/**
+ * Follows a page's requests, so a measurement can wait until the network has been quiet for a
+ * while: prefetches that start after the load event count too (Playwright's 'networkidle' fires
+ * once, at the first quiet moment after load).
+ */
+function trackNetwork(page: Page) {
+	let inflight = 0;
+	let last = Date.now();
+	const start = () => ((inflight++, (last = Date.now())));
+	const end = () => ((inflight = Math.max(0, inflight - 1)), (last = Date.now()));
+	page.on('request', start);
+	page.on('requestfinished', end);
+	page.on('requestfailed', end);
+	return async (quietMs = 1000) => {
+		while (inflight > 0 || Date.now() - last < quietMs) await new Promise((r) => setTimeout(r, 50));
+	};
+}
+
+async function catalogueReady(page: Page, quiet?: () => Promise<void>) {
 	await page.waitForFunction(() => (window as unknown as { __koersReady?: number }).__koersReady !== undefined, undefined, { timeout: 30_000 });
-	await page.waitForLoadState('networkidle');
+	if (quiet) await quiet();
+	else await page.waitForLoadState('networkidle');
 }
 
 interface Entry {
@@ -184,14 +203,20 @@ const catalogue = (): Entry[] => JSON.parse(readFileSync(join(OUT, 'modules', 'i
 async function firstPage(browser: Browser, base: string) {
 	const { context, page } = await freshPage(browser);
 	const urls: string[] = [];
+	const everything: string[] = [];
 	page.on('requestfinished', (r) => urls.push(r.url()));
+	// The context also sees what a service worker fetches in the background (its offline copy).
+	context.on('requestfinished', (r) => everything.push(r.url()));
+	const quiet = trackNetwork(page);
 	await page.goto(base);
-	await catalogueReady(page);
+	await catalogueReady(page, quiet);
+	await page.waitForTimeout(1000);
 	await context.close();
 	const bytes = fetched(urls);
+	const background = fetched(everything.filter((u) => !urls.includes(u)));
 	figures.push({
 		figure: 'First page: HTML+JS+CSS fetched',
-		how: 'catalogue in a fresh context until the network is idle; each file compressed (gzip level 6, brotli 11)',
+		how: 'catalogue in a fresh context until the network has been quiet for 1 s (prefetches included); each file compressed (gzip level 6, brotli 11)',
 		value: kb(bytes.code.gzip),
 		unit: 'KB gzip',
 		target: '≤ 100 KB gzip',
@@ -201,7 +226,8 @@ async function firstPage(browser: Browser, base: string) {
 			brotliKB: kb(bytes.code.brotli),
 			rawKB: kb(bytes.code.raw),
 			byTypeGzipKB: Object.fromEntries(Object.entries(bytes.byType).map(([t, b]) => [t, kb(b.gzip)])),
-			files: bytes.files
+			files: bytes.files,
+			serviceWorkerBackgroundGzipKB: kb(background.all.gzip)
 		}
 	});
 }
@@ -229,19 +255,23 @@ async function coldLoad(browser: Browser, base: string) {
 
 async function openModule(browser: Browser, base: string) {
 	const perLanguage: Record<string, Record<string, number>> = {};
+	let largest: { kb: number; files: Record<string, number> } = { kb: 0, files: {} };
 	for (const entry of catalogue().filter((e) => !e.broken)) {
 		for (const lang of entry.languages.filter((l) => l === 'nl' || l === 'en')) {
 			const { context, page } = await freshPage(browser, lang);
+			const quiet = trackNetwork(page);
 			await page.goto(base);
-			await catalogueReady(page);
+			await catalogueReady(page, quiet);
 			const urls: string[] = [];
 			page.on('requestfinished', (r) => urls.push(r.url()));
 			// As a learner does: the module's link on the catalogue (a client-side navigation).
 			await page.locator(`a[href="#/play/${entry.id}"]`).first().click();
 			await playerShown(page);
-			await page.waitForLoadState('networkidle');
+			await quiet();
 			await context.close();
-			(perLanguage[lang] ??= {})[entry.id] = kb(fetched(urls).all.gzip);
+			const bytes = fetched(urls);
+			(perLanguage[lang] ??= {})[entry.id] = kb(bytes.all.gzip);
+			if (bytes.all.gzip / 1024 > largest.kb) largest = { kb: bytes.all.gzip / 1024, files: Object.fromEntries(bytes.files.map((f) => [f, kb(gzipSync(readFileSync(join(OUT, f))).length)])) };
 		}
 	}
 	const worst = Math.max(...Object.values(perLanguage).flatMap((m) => Object.values(m)));
@@ -252,7 +282,7 @@ async function openModule(browser: Browser, base: string) {
 		unit: 'KB gzip (largest)',
 		target: '≤ 40 KB gzip per language',
 		pass: worst <= 40,
-		detail: { perLanguageKB: perLanguage }
+		detail: { perLanguageKB: perLanguage, largestGzipKBByFile: largest.files }
 	});
 }
 
