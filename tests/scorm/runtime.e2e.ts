@@ -65,7 +65,7 @@ for (const edition of ['scorm12', 'scorm2004'] as const) {
 			expect(record.stored[exit]).toBe('suspend');
 
 			expect(await playUntil(frame, DEMO_BEST)).toBe(4);
-			await expect(frame.getByRole('heading', { level: 1 })).toBeVisible();
+			await expect(frame.getByText('Je resultaat is doorgegeven aan je leeromgeving; daar staat je officiële registratie.')).toBeVisible();
 			record = await lmsOf(page);
 			const s = record.stored;
 			if (edition === 'scorm12') {

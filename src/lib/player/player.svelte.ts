@@ -78,6 +78,10 @@ export class Player {
 	get scenario(): Scenario | null {
 		return this.loaded?.scenario ?? null;
 	}
+	/** Whether this attempt is reported to an LMS (a SCORM package that found its LMS). */
+	get reportsToLms(): boolean {
+		return this.tracker.kind !== 'none';
+	}
 	get moduleId(): string | null {
 		return this.loaded?.module.id ?? null;
 	}
