@@ -12,7 +12,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -531,6 +531,7 @@ async function main() {
 	const hasPackager = existsSync(join(ROOT, 'src/tools/package-scorm.ts'));
 	const packaged = hasPackager && BUILD && wanted('zips') ? run('SCORM packages', `npm run package -- --player "${OUT}" --out "${PACKAGE_OUT}"`) : hasPackager && existsSync(join(PACKAGE_OUT, 'scorm'));
 
+	const loadBefore = loadavg()[0];
 	const { base, server } = await serve();
 	const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 	try {
@@ -548,10 +549,12 @@ async function main() {
 	if (wanted('zips')) scormZips(packaged);
 	if (wanted('check')) await checkModules();
 
-	const report = { when: new Date().toISOString(), build: OUT, quick: QUICK, chromium: browser.version(), figures };
+	// Timings mean little on a busy machine: the load is part of the record.
+	const load = { cores: cpus().length, loadAverageBefore: Math.round(loadBefore * 10) / 10, loadAverageAfter: Math.round(loadavg()[0] * 10) / 10 };
+	const report = { when: new Date().toISOString(), build: OUT, quick: QUICK, chromium: browser.version(), machine: load, figures };
 	mkdirSync(dirname(JSON_PATH), { recursive: true });
 	writeFileSync(JSON_PATH, JSON.stringify(report, null, '\t') + '\n');
-	console.log(`\n${table()}\n\nFigures also in ${JSON_PATH}.`);
+	console.log(`\n${table()}\n\nMachine: ${load.cores} cores, load average ${load.loadAverageBefore} before and ${load.loadAverageAfter} after (above ${load.cores} the timings are inflated by other work).\nFigures also in ${JSON_PATH}.`);
 	process.exitCode = figures.some((f) => f.pass === false) ? 1 : 0;
 }
 
