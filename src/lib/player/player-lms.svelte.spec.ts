@@ -127,6 +127,16 @@ describe('Player with an LMS', () => {
 		expect(lms.counts.terminate).toBe(1);
 	});
 
+	it('ends the LMS session also when the learner leaves from the start page', async () => {
+		const { api, lms } = strictScorm2004();
+		const { player: p } = player(new Scorm2004Tracker(api, quiet));
+		await p.open('demo');
+		expect(p.view.kind).toBe('start');
+		await p.pageLeft(false);
+		expect(lms.counts.terminate).toBe(1);
+		expect(lms.committed.get('cmi.completion_status')).toBe('incomplete');
+	});
+
 	it('says the LMS record cannot be read (another version) and lets the learner start again', async () => {
 		const { api, lms } = strictScorm12({ 'cmi.core.entry': 'resume', 'cmi.suspend_data': 'K1~zzzz~1~0~0~0~0~0~' });
 		const { player: p } = player(new Scorm12Tracker(api, quiet));

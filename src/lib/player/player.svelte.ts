@@ -241,7 +241,9 @@ export class Player {
 	 */
 	async pageLeft(persisted: boolean) {
 		if (persisted) return this.pageHidden();
-		if (!this.state || !this.scenario) return;
+		if (!this.scenario) return;
+		// Left before beginning (or at an unreadable record): the LMS session still ends, once.
+		if (!this.state) return this.tracker.finish(this.scenario, null);
 		this.state = this.countTime(this.state);
 		this.activeSince = null;
 		const saved = this.persist();

@@ -304,6 +304,21 @@ describe('SCORM 1.2 adapter', () => {
 		expect(scenario.decode(lms.committed.get('cmi.suspend_data')!, clock)).toMatchObject({ ok: true, state: { node: again.node } });
 	});
 
+	it('leaves an opened-but-not-begun attempt incomplete, never "not attempted" (Moodle would make that completed)', async () => {
+		const { api, lms } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, options());
+		await tracker.start(scenario);
+		await tracker.finish(scenario, null);
+		noViolations(lms);
+		expect(lms.committed.get('cmi.core.lesson_status')).toBe('incomplete');
+		expect(lms.committed.get('cmi.core.exit')).toBe('suspend');
+		expect(lms.counts).toMatchObject({ initialize: 1, terminate: 1, commit: 0 });
+		// An LMS that already has a better status keeps it.
+		const passed = strictScorm12({ 'cmi.core.lesson_status': 'passed', 'cmi.core.entry': '' });
+		await new Scorm12Tracker(passed.api, options()).start(scenario);
+		expect(passed.lms.values.get('cmi.core.lesson_status')).toBe('passed');
+	});
+
 	it('records nothing when the LMS opens the attempt for review', async () => {
 		const { api, lms } = strictScorm12({ 'cmi.core.lesson_mode': 'review' });
 		const tracker = new Scorm12Tracker(api, options());

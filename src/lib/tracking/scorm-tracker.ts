@@ -160,6 +160,13 @@ export class ScormTracker implements Tracker {
 		this.status = launch.status;
 		this.percent = launch.percent;
 		this.nextInteraction = launch.interactionCount;
+		if (!launch.reviewOnly) {
+			// Started, not finished, from the first moment: a learner who opens the module and leaves
+			// before beginning must not be "completed" (Moodle's 1.2 LMSFinish turns a status still
+			// "not attempted" into "completed"). Sent with the next commit or the Terminate.
+			this.status = bestStatus(this.status, { completion: 'incomplete', success: 'unknown' });
+			for (const write of [...this.dialect.status(this.status), ...this.dialect.exit(false)]) this.set(write);
+		}
 		const result: TrackerStart = launch.learnerId ? { learnerId: launch.learnerId } : {};
 		// Moodle's 1.2 entry is '' (not 'resume') when the last exit was normal but the attempt goes
 		// on; its suspend_data still holds where the learner was. Only ab-initio means a new attempt.
@@ -189,9 +196,9 @@ export class ScormTracker implements Tracker {
 		return this.record(scenario, state);
 	}
 
-	async finish(scenario: Scenario, state: SavedState): Promise<void> {
+	async finish(scenario: Scenario, state: SavedState | null): Promise<void> {
 		if (this.phase !== 'active') return;
-		if (!this.launch?.reviewOnly) {
+		if (state && !this.launch?.reviewOnly) {
 			this.observeTime(state);
 			this.write(scenario, state);
 		}

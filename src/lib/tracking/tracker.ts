@@ -31,8 +31,11 @@ export interface Tracker {
 	record(scenario: Scenario, state: SavedState): Promise<void>;
 	/** The page was hidden: report time and progress now (the learner may not come back). */
 	flush(scenario: Scenario, state: SavedState): Promise<void>;
-	/** The page is going away for good: ends the session, exactly once. */
-	finish(scenario: Scenario, state: SavedState): Promise<void>;
+	/**
+	 * The page is going away for good: ends the session, exactly once. `state` is null when the
+	 * learner leaves before beginning (the start page, or a record that could not be read).
+	 */
+	finish(scenario: Scenario, state: SavedState | null): Promise<void>;
 	/** An i18n key of a learner-facing problem with the LMS, or null. */
 	readonly problem: string | null;
 	/** Called whenever `problem` changes, also between calls (e.g. after a delayed retry). */
