@@ -4,7 +4,7 @@
 // Runs against `vite dev` (tests/authoring/playwright.dev.config.ts), with a module scaffolded by
 // `npm run new:module` into modules/ and removed again whatever happens.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 
@@ -29,6 +29,13 @@ function save(file: string, change: (text: string) => string): number {
 	writeFileSync(file, after);
 	return Date.now();
 }
+
+// A run that was killed cannot clean up after itself: its module is removed by the next run.
+test.beforeAll(() => {
+	const modules = join(ROOT, 'modules');
+	for (const name of readdirSync(modules))
+		if (name.startsWith('tmp-preview-') && Date.now() - statSync(join(modules, name)).mtimeMs > 60 * 60 * 1000) rmSync(join(modules, name), { recursive: true, force: true });
+});
 
 test('author view: chart, preview in NL and EN, LMS panel, live update that keeps the step, JSON error in place of the preview', async ({ page }) => {
 	const id = `tmp-preview-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
