@@ -5,6 +5,8 @@ import { axeViolations, walkDemo } from './support';
 // in both languages, at a phone's width and a laptop's. Each page is built once and checked at
 // both widths, which keeps the matrix fast.
 const WIDTHS = [360, 1280];
+// Independent tests: spread them over the workers.
+test.describe.configure({ mode: 'parallel', timeout: 120_000 });
 
 /** One h1, no skipped heading level, and one banner, main and contentinfo landmark. */
 async function structure(page: Page, where: string): Promise<string[]> {

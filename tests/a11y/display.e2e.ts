@@ -2,6 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { choose, next, startDemo } from '../e2e/support';
 import { sticksOut, walkDemo } from './support';
 
+// Independent tests: spread them over the workers.
+test.describe.configure({ mode: 'parallel', timeout: 120_000 });
+
 /** Elements whose text is cut off by their own box (overflow hidden with more content than room). */
 function clippedText(page: Page): Promise<string[]> {
 	return page.evaluate(() =>
@@ -73,16 +76,14 @@ test('in forced colours (Windows high contrast) progress, the chosen language an
 	const canvas = await colour('body');
 	expect(await colour('[role=progressbar] > *')).not.toBe(canvas);
 	expect(await colour('.switch button[aria-pressed=true]')).not.toBe(await colour('.switch button[aria-pressed=false]'));
-	await page.evaluate(() => indexedDB.deleteDatabase('koers'));
 	// The evaluation's rating: the chosen mark must differ from the others.
-	await page.goto('#/');
-	await walkToEvaluation(page);
+	await onToEvaluation(page);
 	await page.locator('label.mark').nth(6).click();
 	expect(await colour('label.mark:nth-of-type(7) > span')).not.toBe(await colour('label.mark:nth-of-type(6) > span'));
 });
 
-async function walkToEvaluation(page: Page) {
-	await startDemo(page);
+/** From the demo's first step to its evaluation. */
+async function onToEvaluation(page: Page) {
 	await next(page);
 	await next(page);
 	await choose(page, 'talk');

@@ -13,6 +13,8 @@ async function focusedHeading(page: Page) {
 	return line.replace(/^heading: /, '');
 }
 
+test.describe.configure({ mode: 'parallel' });
+
 const liveRegion = (page: Page) => page.locator('.screen > [role=status][aria-live=polite]');
 
 test('a screen reader user hears each new situation, the choices and the feedback in order', async ({ page }) => {

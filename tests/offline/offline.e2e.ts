@@ -67,7 +67,10 @@ test('after the first visit the player starts and continues a module offline, an
 	await again.goto(`${server.url}#/`);
 	await expect(again.getByTestId('status-demo')).toContainText('Bezig');
 	expect(problems).toEqual([]);
-	expect(server.requests.slice(reached)).toEqual([]);
+	// Nothing the page asked for reached the server. (The browser's own check for a newer sw.js
+	// runs outside the page, where Playwright's offline switch does not reach; offline for real, it
+	// fails quietly.)
+	expect(server.requests.slice(reached).filter((path) => !path.endsWith('/sw.js'))).toEqual([]);
 	await context.close();
 	await server.close();
 });

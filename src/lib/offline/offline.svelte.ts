@@ -62,6 +62,8 @@ export class OfflineSupport {
 		this.status = decision.reason;
 		if (!decision.register) return;
 		linkManifest();
+		// Precaching downloads the whole app and every module: let the page the learner asked for load first.
+		if (document.readyState !== 'complete') await new Promise((done) => window.addEventListener('load', done, { once: true }));
 		let registration: ServiceWorkerRegistration | undefined;
 		try {
 			// Relative: the worker sits next to index.html, and its scope is that folder.
