@@ -42,6 +42,13 @@ for (const lang of ['nl', 'en'] as const) {
 
 		await walkDemo(page, (label) => check(page, label, found));
 
+		// The same module opened in a second tab: this one stops saving and says so.
+		const second = await page.context().newPage();
+		await second.goto('#/play/demo');
+		await expect(page.locator('[data-other-tab]')).toBeVisible();
+		await check(page, 'module open in another tab', found);
+		await second.close();
+
 		await page.goto('#/');
 		await expect(page.locator('[data-testid=status-demo]')).toBeVisible();
 		await page.locator('.forget button').click();
