@@ -151,3 +151,21 @@ for (const edition of ['scorm12', 'scorm2004'] as const) {
 		});
 	});
 }
+
+test('hiding the page (tab switch, phone locked) reports the time and commits at once', async ({ page }) => {
+	const frame = await launch(page, lms.origin, { edition: 'scorm12', moduleId: 'demo' });
+	await begin(frame);
+	await playUntil(frame, DEMO_BEST, (s) => s.node === 'first-evening');
+	const before = await lmsOf(page);
+	const course = page.frames().find((f) => f.url().includes('/demo-scorm12/index.html'))!;
+	await course.evaluate(() => {
+		Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+		document.dispatchEvent(new Event('visibilitychange'));
+	});
+	await expect.poll(async () => (await lmsOf(page)).counts.commit).toBe(before.counts.commit + 1);
+	const after = await lmsOf(page);
+	expect(after.stored['cmi.core.session_time']).toMatch(SESSION_TIME.scorm12);
+	expect(after.stored['cmi.core.lesson_location']).toBe('first-evening');
+	expect(after.counts.finish).toBe(0); // hidden is not gone: the session goes on
+	expect(after.violations).toEqual([]);
+});
