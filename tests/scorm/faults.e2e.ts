@@ -1,5 +1,6 @@
 // When the LMS is missing or misbehaves, the learner can still take the module, is told what that
 // means, and loses nothing: progress stays on the device and reaches the LMS once it saves again.
+import { rmSync } from 'node:fs';
 import { expect, test, type FrameLocator } from '@playwright/test';
 import { begin, DEMO_BEST, interactions, launch, lmsOf, playUntil, preparePackages, startLms, stepOf, takeStep, type Packages } from './support';
 
@@ -10,7 +11,10 @@ test.beforeAll(async () => {
 	packages = preparePackages('faults', ['demo']);
 	lms = await startLms(packages);
 });
-test.afterAll(async () => lms?.close());
+test.afterAll(async () => {
+	await lms?.close();
+	if (packages) rmSync(packages.dir, { recursive: true, force: true });
+});
 
 const problem = (frame: FrameLocator, key: string) => frame.locator(`[data-lms-problem="${key}"]`);
 

@@ -2,7 +2,7 @@
 // LMS administrator uploads. Each is checked as unzipped (schema-valid manifest, every file listed,
 // only its own module, well under 1 MB) and played through in the stand-in LMS.
 import { expect, test } from '@playwright/test';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SCHEMA_FILES } from '../../src/lib/tracking/manifest';
 import { loadShipped } from '../helpers/load-from-disk';
@@ -19,7 +19,10 @@ test.beforeAll(async () => {
 	packages = preparePackages('packages', learnerModules);
 	lms = await startLms(packages);
 });
-test.afterAll(async () => lms?.close());
+test.afterAll(async () => {
+	await lms?.close();
+	if (packages) rmSync(packages.dir, { recursive: true, force: true });
+});
 
 function filesUnder(dir: string): string[] {
 	return readdirSync(dir, { recursive: true, encoding: 'utf8' })

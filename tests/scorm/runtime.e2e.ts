@@ -1,6 +1,7 @@
 // A learner takes the packaged demo module in a stand-in LMS (scorm-again in the parent window,
 // the unzipped package in an iframe under a nested path), leaves, comes back on another device and
 // finishes; for both editions, asserting what the LMS received.
+import { rmSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { CONTENT_BASE, DEMO_BEST, DEMO_WORST, interactions, launch, lmsOf, playUntil, preparePackages, SESSION_TIME, startLms, stepOf, begin, type Edition, type Packages } from './support';
 
@@ -11,7 +12,10 @@ test.beforeAll(async () => {
 	packages = preparePackages('runtime', ['demo']);
 	lms = await startLms(packages);
 });
-test.afterAll(async () => lms?.close());
+test.afterAll(async () => {
+	await lms?.close();
+	if (packages) rmSync(packages.dir, { recursive: true, force: true });
+});
 
 /** Every request the course frame makes must stay inside its package folder. */
 function watchCourse(page: Page, packageDir: string) {
