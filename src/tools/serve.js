@@ -6,6 +6,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { strictPolicy } from './csp.js';
 
 /** @type {Record<string, string>} */
 const TYPES = {
@@ -22,6 +23,8 @@ for (const pair of (process.env.KOERS_MOUNTS ?? '').split(',').filter(Boolean)) 
 	mounts.push([prefix, resolve(dir)]);
 }
 mounts.push(['/', build]);
+// KOERS_CSP: a Content-Security-Policy header to send; "strict" sends the build's strict policy (csp.js).
+const csp = process.env.KOERS_CSP === 'strict' ? strictPolicy(build) : process.env.KOERS_CSP;
 
 createServer((req, res) => {
 	const url = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -31,7 +34,7 @@ createServer((req, res) => {
 		if (!file.startsWith(dir)) break;
 		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
 		if (!existsSync(file)) break;
-		res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store', ...(process.env.KOERS_CSP ? { 'Content-Security-Policy': process.env.KOERS_CSP } : {}) });
+		res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store', ...(csp ? { 'Content-Security-Policy': csp } : {}) });
 		createReadStream(file).pipe(res);
 		return;
 	}
