@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { choose, next, startDemo } from '../e2e/support';
-import { sticksOut, walkDemo } from './support';
+import { brokenWords, sticksOut, walkDemo } from './support';
 
 // Independent tests: spread them over the workers.
 test.describe.configure({ mode: 'parallel', timeout: 120_000 });
@@ -23,10 +23,19 @@ test('reflow at 320 px and text at 200 %: nothing scrolls sideways or is cut off
 	await page.goto('');
 	await expect(page.locator('[data-testid=status-demo]')).toBeVisible();
 	problems.push(...(await sticksOut(page)).map((p) => `catalogue @320px: ${p}`));
+	problems.push(...(await brokenWords(page)).map((p) => `catalogue @320px: word broken ${p}`));
 	await walkDemo(page, async (label) => {
 		problems.push(...(await sticksOut(page)).map((p) => `${label} @320px: ${p}`));
+		problems.push(...(await brokenWords(page)).map((p) => `${label} @320px: word broken ${p}`));
 		problems.push(...(await clippedText(page)).map((p) => `${label} @320px: text cut off in ${p}`));
 	});
+	// The result page of that attempt, and the trainers' overview.
+	for (const [route, ready] of [['#/results/demo', 'h1'], ['#/trainer', 'h1']]) {
+		await page.goto(route);
+		await expect(page.locator(ready).first()).toBeVisible();
+		problems.push(...(await sticksOut(page)).map((p) => `${route} @320px: ${p}`));
+		problems.push(...(await brokenWords(page)).map((p) => `${route} @320px: word broken ${p}`));
+	}
 
 	// WCAG 1.4.4: text alone at 200 % (as a browser's font-size setting does), at a laptop's width.
 	await page.addInitScript(() => {
@@ -46,6 +55,7 @@ test('reflow at 320 px and text at 200 %: nothing scrolls sideways or is cut off
 		problems.push(...(await sticksOut(page)).map((p) => `catalogue, text 200 % @${width}px: ${p}`));
 		await walkDemo(page, async (label) => {
 			problems.push(...(await sticksOut(page)).map((p) => `${label}, text 200 % @${width}px: ${p}`));
+			problems.push(...(await brokenWords(page)).map((p) => `${label}, text 200 % @${width}px: word broken ${p}`));
 			problems.push(...(await clippedText(page)).map((p) => `${label}, text 200 % @${width}px: text cut off in ${p}`));
 		});
 	}

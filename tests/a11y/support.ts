@@ -166,3 +166,32 @@ export function sticksOut(page: Page): Promise<string[]> {
 		return out;
 	});
 }
+
+/**
+ * Words broken across two lines although they would fit on one (a squeezed box breaking text
+ * mid-word, "Koer|s"): hard to read. Words wider than their box may break; that is reflow. A box
+ * can itself be squeezed (a flex item), so a word under 40 % of the page's width never may.
+ */
+export function brokenWords(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const out: string[] = [];
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const parent = node.parentElement;
+			if (!parent || parent.closest('.visually-hidden, script, style') || !parent.offsetParent) continue;
+			const text = node.textContent ?? '';
+			for (const match of text.matchAll(/[^\s\-–—/]{2,}/g)) {
+				const range = document.createRange();
+				range.setStart(node, match.index!);
+				range.setEnd(node, match.index! + match[0].length);
+				const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+				if (rects.length < 2) continue;
+				let box: Element | null = parent;
+				while (box && getComputedStyle(box).display.startsWith('inline')) box = box.parentElement;
+				const width = rects.reduce((sum, r) => sum + r.width, 0);
+				if ((box && width < box.clientWidth * 0.9) || width < document.documentElement.clientWidth * 0.4) out.push(`"${match[0]}" in ${parent.tagName.toLowerCase()}.${[...parent.classList].join('.')}`);
+			}
+		}
+		return out;
+	});
+}
