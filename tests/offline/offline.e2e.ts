@@ -138,6 +138,12 @@ test('a new version is offered between steps, never mid-answer; taking it resume
 	await page.reload();
 	// Reloading alone does not switch while the old version is still open: the offer comes back.
 	await expect(banner(page)).toBeVisible();
+	// Not on the trainers' overview, where a reload would drop the files read in.
+	await page.goto(`${server.url}#/trainer`);
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await expect(banner(page)).toHaveCount(0);
+	await page.goto(`${server.url}#/play/demo`);
+	await expect(banner(page)).toBeVisible();
 	await banner(page).getByRole('button', { name: 'Nu bijwerken' }).click();
 	await expect(page.getByText('Deze module is bijgewerkt sinds je eraan begon.')).toBeVisible();
 	await page.getByRole('button', { name: 'Opnieuw beginnen' }).click();

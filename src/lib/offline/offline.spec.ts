@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offlineDecision, stepHasInput, type OfflineEnvironment } from './offline.svelte';
+import { offlineDecision, pageAllowsUpdate, stepHasInput, type OfflineEnvironment } from './offline.svelte';
 
 const standalone: OfflineEnvironment = { packaged: false, production: true, supported: true, secureContext: true, protocol: 'https:' };
 
@@ -18,6 +18,14 @@ describe('offlineDecision', () => {
 		expect(offlineDecision({ ...standalone, protocol: 'file:' }).reason).toBe('not-http');
 		expect(offlineDecision({ ...standalone, protocol: 'http:', secureContext: false }).reason).toBe('insecure');
 		expect(offlineDecision({ ...standalone, supported: false }).reason).toBe('unsupported');
+	});
+});
+
+describe('pageAllowsUpdate', () => {
+	it('offers updates on the catalogue and in the player only', () => {
+		expect(pageAllowsUpdate('/')).toBe(true);
+		expect(pageAllowsUpdate('/play/[moduleId]')).toBe(true);
+		for (const route of ['/results/[moduleId]/[[attempt]]', '/trainer', '/author/[[moduleId]]', null]) expect(pageAllowsUpdate(route)).toBe(false);
 	});
 });
 

@@ -33,6 +33,15 @@ export function stepHasInput(kind: string | undefined, feedbackPending: boolean)
 	return !feedbackPending && (kind === 'quiz' || kind === 'reflection' || kind === 'evaluation');
 }
 
+/**
+ * Pages where taking an update (a reload) loses nothing: the catalogue, and the player, which
+ * saves every step (and holds the offer back itself on steps with input, see holdUpdate). The
+ * result page may hold a name typed for a certificate, the trainers' overview files dropped in.
+ */
+export function pageAllowsUpdate(routeId: string | null): boolean {
+	return routeId === '/' || routeId === '/play/[moduleId]';
+}
+
 /** How often an open page asks the server whether there is a new version, at most. */
 const CHECK_EVERY_MS = 30 * 60 * 1000;
 
