@@ -135,7 +135,18 @@ export class Player {
 			return;
 		}
 		if (fromLms.unreadable) {
-			// The LMS's record cannot be read by this version; local records are left untouched.
+			// The LMS's copy cannot be read. When this device holds a readable attempt of this learner
+			// that is still going on, carry on from it: nothing the learner did is lost, and the report
+			// below replaces the LMS's copy. Otherwise the learner is told and can start again; local
+			// records are left untouched.
+			const local = record?.status === 'active' ? scenario.restore(record.state) : undefined;
+			if (record && local?.ok) {
+				this.attemptId = record.id;
+				this.revision = record.revision ?? 0;
+				this.adopt(local.state, true);
+				await this.report();
+				return;
+			}
 			this.view = { kind: 'unreadable', reason: fromLms.unreadable.reason === 'corrupt' ? 'corrupt' : 'incompatible', detail: fromLms.unreadable.detail };
 			return;
 		}
