@@ -29,10 +29,11 @@ test('reflow at 320 px and text at 200 %: nothing scrolls sideways or is cut off
 		problems.push(...(await brokenWords(page)).map((p) => `${label} @320px: word broken ${p}`));
 		problems.push(...(await clippedText(page)).map((p) => `${label} @320px: text cut off in ${p}`));
 	});
-	// The result page of that attempt, and the trainers' overview.
-	for (const [route, ready] of [['#/results/demo', 'h1'], ['#/trainer', 'h1']]) {
+	// The result page of that attempt (with its certificate form), and the trainers' overview.
+	for (const [route, ready] of [['#/results/demo', '.results input'], ['#/trainer', 'h1:text("Groepsoverzicht")']]) {
 		await page.goto(route);
 		await expect(page.locator(ready).first()).toBeVisible();
+		await expect(page.locator('[role=status]:text("laden")')).toHaveCount(0);
 		problems.push(...(await sticksOut(page)).map((p) => `${route} @320px: ${p}`));
 		problems.push(...(await brokenWords(page)).map((p) => `${route} @320px: word broken ${p}`));
 	}
