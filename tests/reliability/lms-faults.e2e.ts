@@ -128,9 +128,16 @@ test('every LMS call takes 500 ms: slow, but every step is shown, saved on the d
 	await withFaults(page, { slowMs: 500 });
 	const frame = await launch(page, lms.origin, { edition: 'scorm12', moduleId: 'demo' });
 	await begin(frame);
-	await takeStep(frame); // welcome
-	await takeStep(frame); // meet-sam
-	await takeStep(frame, 'talk');
+	// Each step's LMS calls block the page (SCORM calls are synchronous) for seconds: wait longer.
+	const slowly = async (pick?: string) => {
+		const before = await stepOf(frame);
+		const button = pick ? frame.locator(`button[data-option="${pick}"]`) : frame.getByRole('button', { name: 'Verder' });
+		await button.click({ timeout: 60_000 });
+		await expect.poll(async () => JSON.stringify(await stepOf(frame)), { timeout: 60_000 }).not.toBe(JSON.stringify(before));
+	};
+	await slowly(); // welcome
+	await slowly(); // meet-sam
+	await slowly('talk');
 	expect(await stepOf(frame)).toEqual({ node: 'talk-outcome', kind: 'feedback' });
 	// The device has the decision however slow the LMS is; the LMS gets it too.
 	expect(decisionsOf((await localAttempt(page))!.state)).toEqual(['first-evening=talk']);
