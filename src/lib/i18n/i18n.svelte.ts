@@ -1,6 +1,6 @@
 import en from './locales/en.json';
 import nl from './locales/nl.json';
-import { Translations, type TOptions } from './translations';
+import i18next, { type i18n as I18nInstance, type TOptions } from 'i18next';
 
 export type { TOptions };
 
@@ -9,7 +9,7 @@ export type UiLanguage = (typeof UI_LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: UiLanguage = 'nl';
 const STORAGE_KEY = 'koers.language';
 
-/** The namespace of a module's texts. UI strings live in the `ui` namespace. */
+/** The i18next namespace of a module's texts. UI strings live in the `ui` namespace. */
 export const moduleNamespace = (moduleId: string) => `module.${moduleId}`;
 
 /** Where the chosen language is remembered; a port so tests and the SCORM build can swap it. */
@@ -44,38 +44,48 @@ export const browserLanguageMemory: LanguageMemory = {
 };
 
 /**
- * The app's translations (i18next's JSON format, see translations.ts), wrapped so Svelte
- * re-renders when the language changes or texts are added. `t` reads `version`, which bumps on
- * every such event.
+ * One i18next instance for the app, wrapped so Svelte re-renders when the language changes or a
+ * module's texts are added. `t` reads `version`, which bumps on every such event.
  */
 export class I18n {
-	readonly instance: Translations;
+	readonly instance: I18nInstance;
 	language = $state<UiLanguage>(DEFAULT_LANGUAGE);
 	private version = $state(0);
 
 	constructor(private memory: LanguageMemory = browserLanguageMemory) {
 		const remembered = memory.load();
 		const initial = UI_LANGUAGES.includes(remembered as UiLanguage) ? (remembered as UiLanguage) : DEFAULT_LANGUAGE;
-		this.instance = new Translations(initial, 'ui');
-		this.instance.addResourceBundle('nl', 'ui', nl);
-		this.instance.addResourceBundle('en', 'ui', en);
+		this.instance = i18next.createInstance();
+		this.instance.init({
+			lng: initial,
+			fallbackLng: false,
+			ns: ['ui'],
+			defaultNS: 'ui',
+			resources: { nl: { ui: nl }, en: { ui: en } },
+			interpolation: { escapeValue: false },
+			returnNull: false,
+			initAsync: false,
+			showSupportNotice: false
+		});
 		this.language = initial;
-		this.instance.onChange = () => {
-			this.language = this.instance.language as UiLanguage;
+		this.instance.on('languageChanged', (lng) => {
+			this.language = lng as UiLanguage;
 			this.version++;
-		};
+		});
+		this.instance.store.on('added', () => this.version++);
 	}
 
 	/** Translates a UI key (or `ns:key`). */
 	t = (key: string, options?: TOptions): string => {
 		void this.version;
-		return this.instance.t(key, options);
+		// i18next's overloads are too narrow for a generic wrapper; the call itself is the documented t(key, options).
+		return (this.instance.t as (k: string, o: object) => string)(key, options ?? {});
 	};
 
 	/** Translates a module key in the given (or current) language. */
 	tm = (moduleId: string, key: string, options?: TOptions & { lng?: string }): string => {
 		void this.version;
-		return this.instance.t(key, { ns: moduleNamespace(moduleId), ...(options ?? {}) });
+		return (this.instance.t as (k: string, o: object) => string)(key, { ns: moduleNamespace(moduleId), ...(options ?? {}) });
 	};
 
 	hasModuleKey(moduleId: string, key: string, lng?: string): boolean {
@@ -89,7 +99,7 @@ export class I18n {
 
 	async setLanguage(language: UiLanguage) {
 		this.memory.save(language);
-		this.instance.changeLanguage(language);
+		await this.instance.changeLanguage(language);
 	}
 
 	forget() {

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deleteDatabase, IdbProgressRepository } from './db';
+import { DexieProgressRepository, deleteDatabase } from './db';
 import { StaleWriteError, type AttemptRecord } from './progress-repository';
 
 const attempt = (over: Partial<AttemptRecord> = {}): AttemptRecord => ({
@@ -17,9 +17,9 @@ const attempt = (over: Partial<AttemptRecord> = {}): AttemptRecord => ({
 });
 
 let n = 0;
-const opened: IdbProgressRepository[] = [];
+const opened: DexieProgressRepository[] = [];
 async function fresh() {
-	const repo = await IdbProgressRepository.open(`koers-test-${n++}`);
+	const repo = await DexieProgressRepository.open(`koers-test-${n++}`);
 	opened.push(repo);
 	return repo;
 }
@@ -31,16 +31,11 @@ afterEach(async () => {
 });
 
 /** Writes straight into the store, as a foreign app or a damaged disk would. */
-function putRaw(repo: IdbProgressRepository, value: unknown) {
-	return new Promise<void>((resolve, reject) => {
-		const tx = repo.db.transaction('attempts', 'readwrite');
-		tx.objectStore('attempts').put(value);
-		tx.oncomplete = () => resolve();
-		tx.onerror = () => reject(tx.error);
-	});
+function putRaw(repo: DexieProgressRepository, value: unknown) {
+	return repo.db.table('attempts').put(value);
 }
 
-describe('IdbProgressRepository', () => {
+describe('DexieProgressRepository', () => {
 	it('saves and updates an attempt, and finds the latest one that is not abandoned', async () => {
 		const repo = await fresh();
 		const id = await repo.save(attempt());
