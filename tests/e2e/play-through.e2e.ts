@@ -5,7 +5,7 @@ test('a learner plays the demo from the catalogue to the end and sees their resu
 	const problems = watchProblems(page);
 	await page.goto('');
 	await expect(page.getByRole('heading', { level: 1, name: 'Modules' })).toBeVisible();
-	await page.getByRole('link', { name: /Beginnen/ }).first().click();
+	await page.getByRole('region', { name: 'Voorbeeld voor trainers' }).getByRole('link', { name: /Beginnen/ }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Voorbeeldmodule: een nieuwe bezoeker' })).toBeVisible();
 	await expect(page.getByText('Studietijd: ongeveer 10 minuten')).toBeVisible();
 	await page.getByRole('button', { name: 'Begin de module' }).click();
