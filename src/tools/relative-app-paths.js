@@ -3,8 +3,10 @@
 // which break when an LMS serves the build from a sub-path. With hash routing the document is
 // always this index.html at the root of the build, so ./_app/ resolves to the right folder
 // wherever the build is served; inside _app/, chunks already import each other relatively.
-// Usage: node src/tools/relative-app-paths.js [outDir]
-import { readFileSync, writeFileSync } from 'node:fs';
+// It also preloads the code of the root page and of the error page, which SvelteKit's start-up
+// always loads next: they then arrive with the rest instead of one round trip later.
+// Usage: node src/tools/relative-app-paths.js [outDir]   (reads $KOERS_KIT_DIR, default .svelte-kit)
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** @param {string} html */
@@ -15,8 +17,44 @@ export function relativeAppPaths(html) {
 	return out;
 }
 
+/**
+ * The files of SvelteKit's nodes for the root page (src/routes/+page.svelte) and the root error
+ * page, with the chunks they import, from Vite's client manifest.
+ * @param {string} kitDir SvelteKit's output folder (.svelte-kit)
+ * @returns {{ js: string[], css: string[] }} paths under the build, e.g. _app/immutable/nodes/2.x.js
+ */
+export function startPageFiles(kitDir) {
+	const manifestFile = join(kitDir, 'output', 'client', '.vite', 'manifest.json');
+	const nodesDir = join(kitDir, 'generated', 'client-optimized', 'nodes');
+	if (!existsSync(manifestFile) || !existsSync(nodesDir)) return { js: [], css: [] };
+	/** @type {Record<string, { file: string, imports?: string[], css?: string[] }>} */
+	const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+	const wanted = readdirSync(nodesDir).filter((f) => /routes\/\+(page|error)\.svelte"/.test(readFileSync(join(nodesDir, f), 'utf8')) || f === '1.js');
+	const js = new Set(), css = new Set();
+	/** @param {string} key */
+	const add = (key) => {
+		const entry = manifest[key];
+		if (!entry || js.has(entry.file)) return;
+		js.add(entry.file);
+		for (const c of entry.css ?? []) css.add(c);
+		for (const i of entry.imports ?? []) add(i);
+	};
+	for (const f of wanted) add(Object.keys(manifest).find((k) => k.endsWith(`client-optimized/nodes/${f}`)) ?? '');
+	return { js: [...js], css: [...css] };
+}
+
+/** @param {string} html @param {{ js: string[], css: string[] }} files */
+export function preload(html, files) {
+	const links = [
+		...files.js.filter((f) => !html.includes(`./${f}"`)).map((f) => `<link href="./${f}" rel="modulepreload">`),
+		...files.css.filter((f) => !html.includes(`./${f}"`)).map((f) => `<link href="./${f}" rel="stylesheet">`)
+	];
+	return links.length ? html.replace('</head>', `\t${links.join('\n\t\t')}\n\t</head>`) : html;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const file = join(resolve(process.argv[2] ?? 'build'), 'index.html');
-	writeFileSync(file, relativeAppPaths(readFileSync(file, 'utf8')));
-	console.log(`Made the /_app/ URLs in ${file} relative.`);
+	const files = startPageFiles(resolve(process.env.KOERS_KIT_DIR || '.svelte-kit'));
+	writeFileSync(file, preload(relativeAppPaths(readFileSync(file, 'utf8')), files));
+	console.log(`Made the /_app/ URLs in ${file} relative; preloaded ${files.js.length + files.css.length} file(s) of the start page.`);
 }

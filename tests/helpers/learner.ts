@@ -39,7 +39,7 @@ export async function playerShown(page: Page, timeout = 30_000) {
 }
 
 /** Waits until the player shows something other than `before`. */
-export async function changedFrom(page: Page, before: string, timeout = 10_000) {
+export async function changedFrom(page: Page, before: string, timeout = 30_000) {
 	await page.waitForFunction(
 		(prev) => {
 			const step = document.querySelector('article.step');
