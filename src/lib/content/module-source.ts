@@ -1,4 +1,8 @@
-import { contentLanguage, loadLocale, loadModule, type LoadResult, type LocaleTree, type ModuleDefinition, type ModuleIssue } from '$lib/engine';
+import type { LoadResult, LocaleTree, ModuleDefinition, ModuleIssue } from '$lib/engine';
+
+// The engine (and XState with it) is loaded when a module is opened, not with the catalogue: the
+// first page stays small (README.md, "Size").
+const engine = () => import('$lib/engine');
 
 /** One entry of modules/index.json, written by the build (src/tools/copy-modules.js). */
 export interface CatalogueEntry {
@@ -50,6 +54,7 @@ export class FetchModuleSource implements ModuleSource {
 		if (response.status === 404) return { ok: false, issues: [notFound(moduleId)] };
 		if (!response.ok) throw new Error(`module.json: HTTP ${response.status}`);
 		const moduleJson = await response.text();
+		const { contentLanguage, loadModule } = await engine();
 		// Languages are read from module.json before the full validation, to know which files to fetch.
 		let languages: string[] = [];
 		let only: string[] | undefined;
@@ -72,7 +77,7 @@ export class FetchModuleSource implements ModuleSource {
 	}
 
 	async loadTexts(module: ModuleDefinition, language: string) {
-		const r = await fetch(this.fileUrl(module.id, `locales/${language}.json`), { cache: 'no-cache' });
+		const [r, { loadLocale }] = await Promise.all([fetch(this.fileUrl(module.id, `locales/${language}.json`), { cache: 'no-cache' }), engine()]);
 		return loadLocale(module, language, r.ok ? await r.text() : null);
 	}
 }

@@ -6,7 +6,7 @@
  * before the first render (the catalogue never flashes), and a normal build, which has none, makes
  * no request that could fail.
  */
-import { ID_PATTERN } from '$lib/engine';
+import { ID_PATTERN } from '$lib/engine/module-schema';
 import { findApi, type Edition, type WindowLike } from './api-discovery';
 import { Scorm12Tracker } from './scorm12';
 import { Scorm2004Tracker } from './scorm2004';
