@@ -3,7 +3,11 @@ import { expect, type Page } from '@playwright/test';
 /** Collects failed requests and console errors, so a test can assert the page had none. */
 export function watchProblems(page: Page) {
 	const problems: string[] = [];
-	page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+	// A request the page itself cancels (a prefetch cut short by navigating) is not a failure;
+	// a missing file still shows up below as an HTTP error.
+	page.on('requestfailed', (r) => {
+		if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
+	});
 	page.on('response', (r) => {
 		if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
 	});
