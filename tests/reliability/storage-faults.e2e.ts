@@ -48,9 +48,10 @@ for (const [how, block] of [
 		'open fails later (a private window)',
 		() =>
 			(IDBFactory.prototype.open = function () {
-				const request = {} as IDBOpenDBRequest & { onerror?: () => void };
+				const request = {} as IDBOpenDBRequest & { onerror?: (event: Event) => void };
 				Object.defineProperty(request, 'error', { value: new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError') });
-				setTimeout(() => request.onerror?.(), 10);
+				// As a browser does: an error event whose target is the request.
+				setTimeout(() => request.onerror?.({ type: 'error', target: request, preventDefault() {}, stopPropagation() {} } as unknown as Event), 10);
 				return request;
 			})
 	]
