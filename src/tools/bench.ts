@@ -254,8 +254,10 @@ async function coldLoad(browser: Browser, base: string) {
 }
 
 async function openModule(browser: Browser, base: string) {
-	const perLanguage: Record<string, Record<string, number>> = {};
-	let largest: { kb: number; files: Record<string, number> } = { kb: 0, files: {} };
+	const module: Record<string, Record<string, number>> = {};
+	const code: Record<string, number> = {};
+	let largest: Record<string, number> = {};
+	let largestKB = 0;
 	for (const entry of catalogue().filter((e) => !e.broken)) {
 		for (const lang of entry.languages.filter((l) => l === 'nl' || l === 'en')) {
 			const { context, page } = await freshPage(browser, lang);
@@ -270,19 +272,25 @@ async function openModule(browser: Browser, base: string) {
 			await quiet();
 			await context.close();
 			const bytes = fetched(urls);
-			(perLanguage[lang] ??= {})[entry.id] = kb(bytes.all.gzip);
-			if (bytes.all.gzip / 1024 > largest.kb) largest = { kb: bytes.all.gzip / 1024, files: Object.fromEntries(bytes.files.map((f) => [f, kb(gzipSync(readFileSync(join(OUT, f))).length)])) };
+			const own = fetched(urls.filter((u) => new URL(u).pathname.includes(`/modules/${entry.id}/`)));
+			(module[lang] ??= {})[entry.id] = kb(own.all.gzip);
+			code[`${entry.id} (${lang})`] = kb(bytes.all.gzip - own.all.gzip);
+			if (own.all.gzip / 1024 > largestKB) {
+				largestKB = own.all.gzip / 1024;
+				largest = Object.fromEntries(bytes.files.map((f) => [f, kb(gzipSync(readFileSync(join(OUT, f))).length)]));
+			}
 		}
 	}
-	const worst = Math.max(...Object.values(perLanguage).flatMap((m) => Object.values(m)));
+	const worst = Math.max(...Object.values(module).flatMap((m) => Object.values(m)));
+	const firstCode = Math.max(...Object.values(code));
 	figures.push({
 		figure: 'Opening a module: extra bytes',
-		how: 'from the loaded catalogue to the module start page, everything fetched (code, module.json, texts), per module and UI language; the largest counts',
+		how: "from the loaded catalogue to the module's start page: the module's own files (module.json, the texts of the language shown, media), per module and UI language, the largest; the player's code, fetched on the first opening only (or already on hovering a module's link), is counted apart",
 		value: worst,
-		unit: 'KB gzip (largest)',
+		unit: `KB gzip of module files, largest (+ ${firstCode} KB of player code on the first opening)`,
 		target: '≤ 40 KB gzip per language',
 		pass: worst <= 40,
-		detail: { perLanguageKB: perLanguage, largestGzipKBByFile: largest.files }
+		detail: { moduleFilesKB: module, playerCodeOnFirstOpeningKB: code, largestGzipKBByFile: largest }
 	});
 }
 

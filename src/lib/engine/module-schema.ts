@@ -9,6 +9,7 @@
  * Changelog of FORMAT_VERSION:
  * - 1: first version.
  */
+import { ID_PATTERN } from './ids';
 export const FORMAT_VERSION = 1;
 
 export const NODE_KINDS = [
@@ -117,7 +118,7 @@ export interface ModuleIssue {
 	column?: number;
 }
 
-export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+export { ID_PATTERN };
 const VERSION_PATTERN = /^\d+\.\d+\.\d+$/;
 const LANG_PATTERN = /^[a-z]{2}(-[A-Z]{2})?$/;
 

@@ -6,41 +6,14 @@
  * before the first render (the catalogue never flashes), and a normal build, which has none, makes
  * no request that could fail.
  */
-import { ID_PATTERN } from '$lib/engine/module-schema';
-import { findApi, type Edition, type WindowLike } from './api-discovery';
+import { findApi, type WindowLike } from './api-discovery';
+import { packagedLaunch, type PackageLaunch } from './package-launch';
 import { Scorm12Tracker } from './scorm12';
 import { Scorm2004Tracker } from './scorm2004';
 import { LMS_PROBLEMS } from './scorm-tracker';
 import { NoLmsTracker, type Tracker } from './tracker';
 
-export const LAUNCH_META = 'koers-package';
-
-export interface PackageLaunch {
-	moduleId: string;
-	edition: Edition;
-}
-
-/** Reads the meta tag's content; anything else than a well-formed launch is "not packaged". */
-export function parseLaunch(content: string | null | undefined): PackageLaunch | null {
-	if (!content) return null;
-	try {
-		const value = JSON.parse(content) as Partial<PackageLaunch>;
-		if (typeof value.moduleId === 'string' && ID_PATTERN.test(value.moduleId) && (value.edition === 'scorm12' || value.edition === 'scorm2004'))
-			return { moduleId: value.moduleId, edition: value.edition };
-	} catch {
-		/* not JSON: not a launch */
-	}
-	return null;
-}
-
-let launch: PackageLaunch | null | undefined;
-
-/** The package this page was launched from, or null for the normal (catalogue) app. */
-export function packagedLaunch(): PackageLaunch | null {
-	if (launch === undefined)
-		launch = typeof document === 'undefined' ? null : parseLaunch(document.querySelector(`meta[name="${LAUNCH_META}"]`)?.getAttribute('content'));
-	return launch;
-}
+export { LAUNCH_META, packagedLaunch, parseLaunch, type PackageLaunch } from './package-launch';
 
 /** Picks the tracker for a launch: the edition's SCORM adapter when its API is found, else none. */
 export function createTracker(launch: PackageLaunch, win: WindowLike): Tracker {
