@@ -307,15 +307,25 @@ async function play(browser: Browser, base: string, throttle: number) {
 		await playerShown(page);
 	};
 	await openNext();
-	const count = () => page.evaluate(() => performance.getEntriesByName('koers:step').length);
-	let guard = 0;
-	while ((await count()) < TRANSITIONS && guard++ < TRANSITIONS * 4) {
+	// Entries are collected after every step: opening the next module may load a new document.
+	const steps: number[] = [];
+	const saves: number[] = [];
+	const collect = async () => {
+		await page.waitForTimeout(100);
+		const got = await page.evaluate(() => {
+			const w = window as unknown as { __koersSaves: number[] };
+			const done = performance.getEntriesByName('koers:step').map((e) => e.duration);
+			performance.clearMeasures('koers:step');
+			return { done, saved: w.__koersSaves.splice(0) };
+		});
+		steps.push(...got.done);
+		saves.push(...got.saved);
+	};
+	for (let guard = 0; steps.length < TRANSITIONS && guard < TRANSITIONS * 4; guard++) {
 		if ((await where(page)).endsWith(':end')) await openNext();
 		else await takeStep(page, rng);
+		await collect();
 	}
-	await page.waitForTimeout(200);
-	const steps = await page.evaluate(() => performance.getEntriesByName('koers:step').map((e) => e.duration));
-	const saves = await page.evaluate(() => (window as unknown as { __koersSaves: number[] }).__koersSaves);
 	await context.close();
 	return { steps, saves };
 }
