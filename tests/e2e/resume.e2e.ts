@@ -30,6 +30,25 @@ test('closing the browser and opening it again resumes the attempt', async ({ br
 	await next(page);
 	await choose(page, 'talk');
 	await next(page);
+	// Saving takes a few milliseconds after the screen changes; a real learner closes the tab later.
+	await expect
+		.poll(() =>
+			page.evaluate(
+				() =>
+					new Promise<string>((resolve) => {
+						const open = indexedDB.open('koers');
+						open.onsuccess = () => {
+							const all = open.result.transaction('attempts').objectStore('attempts').getAll();
+							all.onsuccess = () => {
+								const state = all.result[0]?.state;
+								open.result.close();
+								resolve(`${state?.node}:${state?.feedbackPending}`);
+							};
+						};
+					})
+			)
+		)
+		.toBe('talk-outcome:false');
 	await page.close();
 	// A new page in the same profile: the tab was closed, IndexedDB keeps the attempt.
 	const again = await context.newPage();
