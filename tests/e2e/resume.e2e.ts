@@ -65,16 +65,22 @@ test('start again begins a new attempt and keeps the earlier result', async ({ p
 	await page.on('dialog', (d) => d.accept());
 	await next(page);
 	await page.getByRole('button', { name: 'Opnieuw beginnen' }).click();
+	// The confirm dialog and the saves are asynchronous: wait for the new step, then for the records.
+	await expect(page.locator('article.step')).toHaveAttribute('data-node', 'welcome');
 	expect(await currentNode(page)).toEqual({ node: 'welcome', kind: 'content' });
-	const attempts = await page.evaluate(
-		() =>
-			new Promise<{ status: string }[]>((resolve) => {
-				const open = indexedDB.open('koers');
-				open.onsuccess = () => {
-					const all = open.result.transaction('attempts').objectStore('attempts').getAll();
-					all.onsuccess = () => resolve(all.result);
-				};
-			})
-	);
-	expect(attempts.map((a) => a.status).sort()).toEqual(['abandoned', 'active']);
+	const statuses = () =>
+		page.evaluate(
+			() =>
+				new Promise<string[]>((resolve) => {
+					const open = indexedDB.open('koers');
+					open.onsuccess = () => {
+						const all = open.result.transaction('attempts').objectStore('attempts').getAll();
+						all.onsuccess = () => {
+							open.result.close();
+							resolve(all.result.map((a: { status: string }) => a.status).sort());
+						};
+					};
+				})
+		);
+	await expect.poll(statuses).toEqual(['abandoned', 'active']);
 });

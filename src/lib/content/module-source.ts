@@ -35,11 +35,24 @@ export interface ModuleSource {
 	fileUrl(moduleId: string, path: string): string;
 }
 
+let early: Promise<Response> | undefined;
+
+/**
+ * Starts fetching the catalogue before the page asks for it (the catalogue page calls this as its
+ * code loads, while IndexedDB opens); the next catalogue() call takes this response.
+ */
+export function prefetchCatalogue(base = 'modules/') {
+	early ??= fetch(`${base}index.json`, { cache: 'no-cache' });
+	early.catch(() => {});
+}
+
 export class FetchModuleSource implements ModuleSource {
 	constructor(private base = 'modules/') {}
 
 	async catalogue(): Promise<CatalogueEntry[]> {
-		const response = await fetch(`${this.base}index.json`, { cache: 'no-cache' });
+		const prefetched = this.base === 'modules/' ? early : undefined;
+		early = undefined;
+		const response = await (prefetched ?? fetch(`${this.base}index.json`, { cache: 'no-cache' }));
 		if (!response.ok) throw new Error(`modules/index.json: HTTP ${response.status}`);
 		const body = (await response.json()) as { modules: CatalogueEntry[] };
 		return body.modules;
