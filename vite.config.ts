@@ -15,7 +15,22 @@ export default defineConfig({
 	plugins: [sveltekit(), koersModules()],
 	build: {
 		// Small imported assets stay inline in the code: fewer requests, and no extra URL to resolve.
-		assetsInlineLimit: 100_000
+		assetsInlineLimit: 100_000,
+		rolldownOptions: {
+			output: {
+				// Svelte's and SvelteKit's runtime in one file instead of a dozen small ones: every page
+				// needs all of it, and each extra request costs a phone a round trip and the browser
+				// work of a separate module (see README.md "Speed").
+				codeSplitting: {
+					groups: [
+						{ name: 'framework', test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|esm-env|devalue|clsx)[\\/]|preload-helper|rolldown.runtime/, priority: 20 },
+						// Small modules of our own that the first page and the others share: one file rather
+						// than one each. Named, because a group also takes in what its modules import.
+						{ name: 'shared', test: /src[\\/]lib[\\/](app-context|engine[\\/]ids|tracking[\\/]package-launch|content[\\/]module-source|storage[\\/]progress-repository)\.ts$/, priority: 10 }
+					]
+				}
+			}
+		}
 	},
 	server: {
 		fs: { allow: ['modules'] },

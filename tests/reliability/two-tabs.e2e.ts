@@ -47,7 +47,8 @@ test('the older tab is told at once, stops, and can take over with the newest pr
 	expect(await currentNode(first)).toEqual({ node: 'talk-outcome', kind: 'content' });
 	await expect(notice(second)).toBeVisible();
 	await next(first);
-	expect((await savedNodes(first))[0].node).not.toBe('talk-outcome');
+	// A step is saved just after it is painted: wait for that write, then there is still one record.
+	await expect.poll(async () => (await savedNodes(first))[0].node).not.toBe('talk-outcome');
 	expect(await savedNodes(first)).toHaveLength(1);
 });
 

@@ -71,8 +71,11 @@ export class OfflineSupport {
 		this.status = decision.reason;
 		if (!decision.register) return;
 		linkManifest();
-		// Precaching downloads the whole app and every module: let the page the learner asked for load first.
+		// Precaching downloads the whole app and every module: let the page the learner asked for load
+		// and render first. In this app 'load' fires before the first page is drawn (its data comes
+		// later), so the worker also waits for a quiet moment afterwards.
 		if (document.readyState !== 'complete') await new Promise((done) => window.addEventListener('load', done, { once: true }));
+		await whenIdle();
 		let registration: ServiceWorkerRegistration | undefined;
 		try {
 			// Relative: the worker sits next to index.html, and its scope is that folder.
@@ -129,4 +132,18 @@ function linkManifest() {
 	link.rel = 'manifest';
 	link.href = 'manifest.webmanifest';
 	document.head.append(link);
+}
+
+/**
+ * Resolves once the first page has had time to render and the browser has a quiet moment: a
+ * second after the call, then at the next idle period (at most 5 s later; Safari has no
+ * requestIdleCallback and just waits the second).
+ */
+function whenIdle(): Promise<void> {
+	return new Promise((done) =>
+		setTimeout(() => {
+			if (typeof requestIdleCallback === 'function') requestIdleCallback(() => done(), { timeout: 5000 });
+			else done();
+		}, 1000)
+	);
 }

@@ -2,6 +2,7 @@ import type { Evaluation, LearnerAction, LoadedModule, ModuleIssue, SavedState, 
 import type { ModuleSource } from '$lib/content/module-source';
 import type { I18n } from '$lib/i18n/i18n.svelte';
 import { StaleWriteError, type AttemptRecord, type ProgressRepository } from '$lib/storage/progress-repository';
+import { afterNextPaint } from './step-timing';
 import type { TabPresence } from './tab-presence';
 import { NoLmsTracker, type Tracker } from '$lib/tracking/tracker';
 
@@ -200,7 +201,7 @@ export class Player {
 		const next = scenario.apply(this.countTime(this.state), action, this.now());
 		this.state = next;
 		this.stepCount++;
-		await this.persist();
+		await this.persist(true);
 		await this.report();
 		if (next.completedAt) {
 			this.history = await this.deps.repository.list(scenario.module.id).then((list) => list.filter(this.ownAttempt)).catch(() => this.history);
@@ -218,7 +219,7 @@ export class Player {
 		if (!this.scenario || !this.state || this.otherTab) return;
 		this.state = this.scenario.acknowledgeFeedback(this.countTime(this.state), this.now());
 		this.stepCount++;
-		await this.persist();
+		await this.persist(true);
 		await this.report();
 	}
 
@@ -230,7 +231,7 @@ export class Player {
 		if (!this.scenario || !this.state || !this.canGoBack() || this.otherTab) return;
 		this.state = this.scenario.goBack(this.countTime(this.state), this.now());
 		this.stepCount++;
-		await this.persist();
+		await this.persist(true);
 		await this.report();
 	}
 
@@ -283,7 +284,6 @@ export class Player {
 		return this.scenario.addTime(state, elapsed);
 	}
 
-	/** Saves the current state; writes are queued so they land in order. */
 	/**
 	 * The learner switched the interface language: fetch the module's texts in it, if the module has
 	 * that language and they are not loaded yet. Until they arrive the texts stay as they were.
@@ -303,8 +303,16 @@ export class Player {
 		if (id) await this.open(id);
 	}
 
-	private persist(): Promise<void> {
-		const done = (this.saving = this.saving.then(() => this.writeRecord()).catch(() => {}));
+	/**
+	 * Saves the current state; writes are queued so they land in order. After a step, the write
+	 * waits for the new step to be painted (a frame, at most 50 ms): the save then neither delays
+	 * the step on screen nor waits behind its rendering. A hidden page saves at once.
+	 */
+	private persist(afterPaint = false): Promise<void> {
+		const done = (this.saving = this.saving
+			.then(() => (afterPaint ? afterNextPaint() : undefined))
+			.then(() => this.writeRecord())
+			.catch(() => {}));
 		return done as Promise<void>;
 	}
 

@@ -27,3 +27,22 @@ export function measureStepPainted() {
 		}, 0)
 	);
 }
+
+/**
+ * Resolves once the browser has painted the next frame (at most 50 ms later), or at once when the
+ * page is hidden (no frames are painted then) or there are no frames (tests). The player saves a
+ * step just after it is painted: the save then neither delays the new step on screen nor waits
+ * behind its rendering.
+ */
+export function afterNextPaint(): Promise<void> {
+	if (typeof requestAnimationFrame !== 'function' || typeof document === 'undefined' || document.visibilityState !== 'visible') return Promise.resolve();
+	return new Promise((resolve) => {
+		const timer = setTimeout(resolve, 50);
+		requestAnimationFrame(() =>
+			setTimeout(() => {
+				clearTimeout(timer);
+				resolve();
+			}, 0)
+		);
+	});
+}
