@@ -202,13 +202,17 @@ const DROP = new Set(['script', 'style', 'template', 'svg', 'math', 'iframe', 'o
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
 function allowlist(html: string): string {
-	if (typeof DOMParser === 'undefined') return html;
-	const body = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html').body;
-	clean(body);
-	return body.innerHTML;
+	if (typeof document === 'undefined') return html;
+	// A <template>'s content is inert (no script runs, no image loads) and is parsed without
+	// creating a whole new document as DOMParser does, which is most of the cost per step.
+	// The cleaning happens there too: moved into the page's document, an <img onerror> would load.
+	const template = document.createElement('template');
+	template.innerHTML = html;
+	clean(template.content);
+	return template.innerHTML;
 }
 
-function clean(parent: Element) {
+function clean(parent: ParentNode) {
 	for (const node of [...parent.childNodes]) {
 		if (node.nodeType === 3) continue;
 		if (node.nodeType !== 1) {

@@ -75,17 +75,41 @@ export class I18n {
 		this.instance.store.on('added', () => this.version++);
 	}
 
-	/** Translates a UI key (or `ns:key`). */
+	/** Texts already looked up since the last change (language, added texts): a step re-renders dozens. */
+	private looked = new Map<string, string>();
+	private lookedAt = -1;
+
+	/** A text from the cache, or looked up and kept; reading `version` makes callers re-render on changes. */
+	private cached(cacheKey: string, lookUp: () => string): string {
+		if (this.version !== this.lookedAt) {
+			this.looked.clear();
+			this.lookedAt = this.version;
+		}
+		let text = this.looked.get(cacheKey);
+		if (text === undefined) this.looked.set(cacheKey, (text = lookUp()));
+		return text;
+	}
+
+	// i18next's overloads are too narrow for a generic wrapper; the call itself is the documented t(key, options).
+	private lookUp = (key: string, options: object) => (this.instance.t as (k: string, o: object) => string)(key, options);
+
+	/** Translates a UI key (or `ns:key`). Calls with options (counts, values) are not cached. */
 	t = (key: string, options?: TOptions): string => {
-		void this.version;
-		// i18next's overloads are too narrow for a generic wrapper; the call itself is the documented t(key, options).
-		return (this.instance.t as (k: string, o: object) => string)(key, options ?? {});
+		if (options) {
+			void this.version;
+			return this.lookUp(key, options);
+		}
+		return this.cached(key, () => this.lookUp(key, {}));
 	};
 
-	/** Translates a module key in the given (or current) language. */
+	/** Translates a module key in the given (or current) language. Only `lng` may vary in a cached call. */
 	tm = (moduleId: string, key: string, options?: TOptions & { lng?: string }): string => {
-		void this.version;
-		return (this.instance.t as (k: string, o: object) => string)(key, { ns: moduleNamespace(moduleId), ...(options ?? {}) });
+		const lookUp = () => this.lookUp(key, { ns: moduleNamespace(moduleId), ...(options ?? {}) });
+		if (options && Object.keys(options).some((name) => name !== 'lng')) {
+			void this.version;
+			return lookUp();
+		}
+		return this.cached(`${options?.lng ?? ''}\u0000${moduleId}\u0000${key}`, lookUp);
 	};
 
 	hasModuleKey(moduleId: string, key: string, lng?: string): boolean {

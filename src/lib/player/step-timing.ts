@@ -29,20 +29,25 @@ export function measureStepPainted() {
 }
 
 /**
- * Resolves once the browser has painted the next frame (at most 50 ms later), or at once when the
- * page is hidden (no frames are painted then) or there are no frames (tests). The player saves a
- * step just after it is painted: the save then neither delays the new step on screen nor waits
- * behind its rendering.
+ * Resolves just after the browser has painted the step now being rendered, so that saving it
+ * neither delays it on screen nor runs inside the bench's "painted" measure (measureStepPainted
+ * ends in a task queued from the same frame; this resolves one task later). At once when the page
+ * is hidden (no frames are painted then) or there are no frames (tests); early when the page is
+ * hidden meanwhile; and after 250 ms at the latest, whatever the frames do.
  */
 export function afterNextPaint(): Promise<void> {
 	if (typeof requestAnimationFrame !== 'function' || typeof document === 'undefined' || document.visibilityState !== 'visible') return Promise.resolve();
 	return new Promise((resolve) => {
-		const timer = setTimeout(resolve, 50);
-		requestAnimationFrame(() =>
-			setTimeout(() => {
-				clearTimeout(timer);
-				resolve();
-			}, 0)
-		);
+		let done = false;
+		const finish = () => {
+			if (done) return;
+			done = true;
+			clearTimeout(latest);
+			document.removeEventListener('visibilitychange', finish);
+			resolve();
+		};
+		const latest = setTimeout(finish, 250);
+		document.addEventListener('visibilitychange', finish);
+		requestAnimationFrame(() => setTimeout(() => setTimeout(finish, 0), 0));
 	});
 }

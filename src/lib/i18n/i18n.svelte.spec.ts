@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { I18n, type LanguageMemory } from './i18n.svelte';
+
+const memory = (initial: string | null = null): LanguageMemory => {
+	let stored = initial;
+	return { load: () => stored, save: (l) => (stored = l), clear: () => (stored = null) };
+};
+
+describe('I18n', () => {
+	it('gives the texts of the language the learner switches to, also for texts already shown', async () => {
+		const i18n = new I18n(memory());
+		expect(i18n.t('app.skip')).toBe(i18n.t('app.skip'));
+		const dutch = i18n.t('app.skip');
+		await i18n.setLanguage('en');
+		expect(i18n.t('app.skip')).not.toBe(dutch);
+		await i18n.setLanguage('nl');
+		expect(i18n.t('app.skip')).toBe(dutch);
+	});
+
+	it("gives a module's texts once they are added, and again after they are replaced", () => {
+		const i18n = new I18n(memory());
+		i18n.addModuleTexts('m', 'nl', { title: 'Eerste' });
+		expect(i18n.tm('m', 'title', { lng: 'nl' })).toBe('Eerste');
+		i18n.addModuleTexts('m', 'nl', { title: 'Tweede' });
+		expect(i18n.tm('m', 'title', { lng: 'nl' })).toBe('Tweede');
+		i18n.addModuleTexts('m', 'en', { title: 'Second' });
+		expect(i18n.tm('m', 'title', { lng: 'en' })).toBe('Second');
+		expect(i18n.tm('m', 'title', { lng: 'nl' })).toBe('Tweede');
+	});
+
+	it('fills in values on every call', () => {
+		const i18n = new I18n(memory());
+		i18n.addModuleTexts('m', 'nl', { count: '{{n}} stappen' });
+		expect(i18n.tm('m', 'count', { lng: 'nl', n: 2 })).toBe('2 stappen');
+		expect(i18n.tm('m', 'count', { lng: 'nl', n: 3 })).toBe('3 stappen');
+	});
+});
