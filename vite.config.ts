@@ -23,7 +23,7 @@ export default defineConfig({
 				// work of a separate module (see README.md "Speed").
 				codeSplitting: {
 					groups: [
-						{ name: 'framework', test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|esm-env|devalue|clsx)[\\/]|preload-helper|rolldown.runtime/, priority: 20 },
+						{ name: 'framework', test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|esm-env|devalue|clsx)[\\/]|preload-helper/, priority: 20 },
 						// Small modules of our own that the first page and the others share: one file rather
 						// than one each. Named, because a group also takes in what its modules import.
 						{ name: 'shared', test: /src[\\/]lib[\\/](app-context|engine[\\/]ids|tracking[\\/]package-launch|content[\\/]module-source|storage[\\/]progress-repository)\.ts$/, priority: 10 }
