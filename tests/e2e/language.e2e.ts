@@ -22,3 +22,20 @@ test('switching language mid-way keeps the learner in place and translates every
 	await page.getByRole('button', { name: 'Nederlands' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Een ingang gevonden' })).toBeVisible();
 });
+
+test("English strings are fetched only when chosen; when that fails the learner is told and keeps Dutch", async ({ page }) => {
+	await page.goto('./');
+	await expect(page.getByRole('heading', { level: 1, name: 'Modules' })).toBeVisible();
+	// Offline, say: nothing more of the app's code can be fetched.
+	await page.route('**/_app/immutable/**', (route) => route.abort());
+	await page.getByRole('button', { name: 'English' }).click();
+	await expect(page.getByRole('alert')).toContainText('De Engelse teksten konden niet worden geladen');
+	await expect(page.getByRole('alert').locator('[lang="en"]')).toHaveText(/English could not be loaded/);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+	await expect(page.getByRole('button', { name: 'Nederlands' })).toHaveAttribute('aria-pressed', 'true');
+	// Back online: the same button works, and the message is gone.
+	await page.unroute('**/_app/immutable/**');
+	await page.getByRole('button', { name: 'English' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByText(/could not be loaded|konden niet worden geladen/)).toHaveCount(0);
+});

@@ -35,3 +35,29 @@ describe('I18n', () => {
 		expect(i18n.tm('m', 'count', { lng: 'nl', n: 3 })).toBe('3 stappen');
 	});
 });
+
+describe('I18n languages', () => {
+	it('starts in Dutch at once, with nothing to fetch', () => {
+		const i18n = new I18n(memory());
+		expect(i18n.isReady).toBe(true);
+		expect(i18n.language).toBe('nl');
+		expect(i18n.t('app.skip')).toBe('Naar de inhoud');
+	});
+
+	it('starts in the language chosen on an earlier visit once its strings are fetched', async () => {
+		const i18n = new I18n(memory('en'));
+		expect(i18n.isReady).toBe(false);
+		await i18n.ready;
+		expect(i18n.isReady).toBe(true);
+		expect(i18n.language).toBe('en');
+		expect(i18n.t('app.skip')).toBe('Skip to content');
+	});
+
+	it('remembers a switch only once it has happened', async () => {
+		const remembered = memory();
+		const i18n = new I18n(remembered);
+		await i18n.setLanguage('en');
+		expect(remembered.load()).toBe('en');
+		expect(i18n.t('app.skip')).toBe('Skip to content');
+	});
+});

@@ -1,4 +1,3 @@
-import en from './locales/en.json';
 import nl from './locales/nl.json';
 import i18next, { type i18n as I18nInstance, type TOptions } from 'i18next';
 
@@ -8,6 +7,15 @@ export const UI_LANGUAGES = ['nl', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: UiLanguage = 'nl';
 const STORAGE_KEY = 'koers.language';
+
+/**
+ * The UI strings of the other languages, fetched when a learner chooses one (or chose it on an
+ * earlier visit): the first page carries only Dutch, the default (README.md, "Size").
+ */
+type FetchedLanguage = Exclude<UiLanguage, 'nl'>;
+const LOAD_UI_TEXTS: Record<FetchedLanguage, () => Promise<{ default: object }>> = {
+	en: () => import('./locales/en.json')
+};
 
 /** The i18next namespace of a module's texts. UI strings live in the `ui` namespace. */
 export const moduleNamespace = (moduleId: string) => `module.${moduleId}`;
@@ -51,28 +59,50 @@ export class I18n {
 	readonly instance: I18nInstance;
 	language = $state<UiLanguage>(DEFAULT_LANGUAGE);
 	private version = $state(0);
+	/** The UI strings of the starting language are there (at once for Dutch; English is fetched first). */
+	readonly ready: Promise<void>;
+	isReady = $state(false);
 
 	constructor(private memory: LanguageMemory = browserLanguageMemory) {
 		const remembered = memory.load();
 		const initial = UI_LANGUAGES.includes(remembered as UiLanguage) ? (remembered as UiLanguage) : DEFAULT_LANGUAGE;
 		this.instance = i18next.createInstance();
 		this.instance.init({
-			lng: initial,
+			lng: DEFAULT_LANGUAGE,
 			fallbackLng: false,
 			ns: ['ui'],
 			defaultNS: 'ui',
-			resources: { nl: { ui: nl }, en: { ui: en } },
+			resources: { [DEFAULT_LANGUAGE]: { ui: nl } },
 			interpolation: { escapeValue: false },
 			returnNull: false,
 			initAsync: false,
 			showSupportNotice: false
 		});
-		this.language = initial;
 		this.instance.on('languageChanged', (lng) => {
 			this.language = lng as UiLanguage;
 			this.version++;
 		});
 		this.instance.store.on('added', () => this.version++);
+		if (initial === DEFAULT_LANGUAGE) {
+			this.isReady = true;
+			this.ready = Promise.resolve();
+		} else {
+			// Not fetched (offline before the worker kept it, say): the learner gets Dutch, and can switch.
+			this.ready = this.switchTo(initial)
+				.catch(() => {})
+				.then(() => {
+					this.isReady = true;
+				});
+		}
+	}
+
+	/** Fetches a language's UI strings when they are not there yet, then switches to it. */
+	private async switchTo(language: UiLanguage) {
+		if (language !== DEFAULT_LANGUAGE && !this.instance.hasResourceBundle(language, 'ui')) {
+			const texts = (await LOAD_UI_TEXTS[language as FetchedLanguage]()).default;
+			this.instance.addResourceBundle(language, 'ui', texts, true, true);
+		}
+		await this.instance.changeLanguage(language);
 	}
 
 	/** Texts already looked up since the last change (language, added texts): a step re-renders dozens. */
@@ -121,9 +151,10 @@ export class I18n {
 		this.instance.addResourceBundle(language, moduleNamespace(moduleId), texts, true, true);
 	}
 
+	/** Switches the UI language and remembers the choice; rejects when its strings cannot be fetched. */
 	async setLanguage(language: UiLanguage) {
+		await this.switchTo(language);
 		this.memory.save(language);
-		await this.instance.changeLanguage(language);
 	}
 
 	forget() {
