@@ -117,8 +117,9 @@ function fetched(urls: string[]) {
  * the browser's cost of a fresh visit on this machine (process, document, IndexedDB), not Koers'.
  */
 const REFERENCE_PREFIX = '/__bench-reference/';
+const REFERENCE_DIR = join(tmpdir(), `koers-bench-reference-${process.pid}`);
 function referencePage(): string {
-	const dir = join(tmpdir(), `koers-bench-reference-${process.pid}`);
+	const dir = REFERENCE_DIR;
 	mkdirSync(dir, { recursive: true });
 	writeFileSync(
 		join(dir, 'index.html'),
@@ -604,6 +605,7 @@ async function main() {
 	} finally {
 		await browser.close();
 		server.kill();
+		rmSync(REFERENCE_DIR, { recursive: true, force: true });
 	}
 	if (wanted('state')) worstCaseSavedState();
 	if (wanted('zips')) scormZips(packaged);

@@ -305,8 +305,8 @@ export class Player {
 
 	/**
 	 * Saves the current state; writes are queued so they land in order. After a step, the write
-	 * waits for the new step to be painted (a frame, at most 50 ms): the save then neither delays
-	 * the step on screen nor waits behind its rendering. A hidden page saves at once.
+	 * waits until the new step is painted (afterNextPaint: about a frame, 250 ms at most): the save
+	 * then does not delay the step on screen. A hidden page saves at once.
 	 */
 	private persist(afterPaint = false): Promise<void> {
 		const done = (this.saving = this.saving
