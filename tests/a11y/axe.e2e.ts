@@ -87,7 +87,10 @@ for (const lang of ['nl', 'en'] as const) {
 
 		await page.unroute('**/modules/demo/module.json');
 		await page.route('**/modules/demo/module.json', (route) => route.abort('internetdisconnected'));
+		// Leave the module first (the same address would not reload it), and let the catalogue
+		// settle, or its own navigation can cut across the next one.
 		await page.goto('#/');
+		await expect(page.locator('[data-testid=status-demo]')).toBeVisible();
 		await page.goto('#/play/demo');
 		await expect(page.locator('[data-step-heading]')).toHaveText(/kon niet worden geladen|could not be loaded/);
 		await check(page, 'module that could not be loaded', found);

@@ -5,7 +5,7 @@
 // the learner when the LMS is not saving.
 import { rmSync } from 'node:fs';
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
-import { begin, DEMO_BEST, interactions, launch, lmsOf, playUntil, preparePackages, startLms, stepOf, takeStep, type Packages } from '../scorm/support';
+import { begin, DEMO_BEST, interactions, launch, lmsOf, lmsSettled, playUntil, preparePackages, startLms, stepOf, takeStep, type Packages } from '../scorm/support';
 import { loadShipped } from '../helpers/load-from-disk';
 
 const scenario = loadShipped('demo').scenario;
@@ -92,7 +92,7 @@ const decisionsOf = (state: { decisions: { node: string; answers: string[] }[] }
 
 /** What the LMS holds, read back with the engine: the same decisions as on the device. */
 async function expectLmsHoldsAll(page: Page) {
-	const record = await lmsOf(page);
+	const record = await lmsSettled(page);
 	const suspend = record.stored['cmi.suspend_data'];
 	expect(suspend, 'the LMS holds suspend_data').toMatch(/^K1~/);
 	const decoded = scenario.decode(suspend, Date.now());
@@ -140,7 +140,7 @@ test('every LMS call takes 500 ms: slow, but every step is shown, saved on the d
 	await slowly('talk');
 	expect(await stepOf(frame)).toEqual({ node: 'talk-outcome', kind: 'feedback' });
 	// The device has the decision however slow the LMS is; the LMS gets it too.
-	expect(decisionsOf((await localAttempt(page))!.state)).toEqual(['first-evening=talk']);
+	await expect.poll(async () => decisionsOf((await localAttempt(page))?.state ?? { decisions: [] })).toEqual(['first-evening=talk']);
 	await expect.poll(async () => interactions((await lmsOf(page)).stored).length, { timeout: 30_000 }).toBe(1);
 	await expectLmsHoldsAll(page);
 });
@@ -183,7 +183,7 @@ test.describe('the LMS answers with malformed or out-of-range values', () => {
 		await takeStep(first);
 		await takeStep(first, 'talk');
 		await takeStep(first);
-		const stored = (await lmsOf(page)).stored;
+		const stored = (await lmsSettled(page)).stored;
 		await page.evaluate(() => (window as unknown as { exitCourse: () => void }).exitCourse());
 		// The next launch, same device: the LMS hands back a garbled copy (it looks like ours, but is not).
 		await withFaults(page, { values: { 'cmi.suspend_data': 'K1~broken~!!', 'cmi.core.entry': 'resume' } });
@@ -203,7 +203,7 @@ test.describe('the LMS answers with malformed or out-of-range values', () => {
 		await takeStep(first);
 		await takeStep(first, 'talk');
 		await takeStep(first);
-		const stored = (await lmsOf(page)).stored;
+		const stored = (await lmsSettled(page)).stored;
 		const before = scenario.decode(stored['cmi.suspend_data'], Date.now());
 		expect(before.ok).toBe(true);
 

@@ -3,7 +3,7 @@
 // finishes; for both editions, asserting what the LMS received.
 import { rmSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { CONTENT_BASE, DEMO_BEST, DEMO_WORST, interactions, launch, lmsOf, playUntil, preparePackages, SESSION_TIME, startLms, stepOf, begin, type Edition, type Packages } from './support';
+import { CONTENT_BASE, DEMO_BEST, DEMO_WORST, interactions, launch, lmsOf, lmsSettled, playUntil, preparePackages, SESSION_TIME, startLms, stepOf, begin, type Edition, type Packages } from './support';
 
 let packages: Packages;
 let lms: Awaited<ReturnType<typeof startLms>>;
@@ -63,9 +63,10 @@ for (const edition of ['scorm12', 'scorm2004'] as const) {
 			await expect(frame.getByRole('heading', { name: 'Modules' })).toHaveCount(0);
 			await expect(frame.getByText(/Je voortgang wordt op dit apparaat bewaard en doorgegeven aan je leeromgeving/)).toBeVisible();
 			await begin(frame);
+			// The first step is reported just after it is painted, so wait for the LMS to hear it.
+			await expect.poll(async () => (await lmsOf(page)).stored[status]).toBe('incomplete');
 			let record = await lmsOf(page);
 			expect(record.counts.initialize).toBe(1);
-			expect(record.stored[status]).toBe('incomplete');
 			expect(record.stored[exit]).toBe('suspend');
 
 			expect(await playUntil(frame, DEMO_BEST)).toBe(4);
@@ -124,6 +125,7 @@ for (const edition of ['scorm12', 'scorm2004'] as const) {
 			expect(await stepOf(again)).toEqual({ node: 'quiz-signals', kind: 'quiz' });
 			await expect(again.getByRole('button', { name: 'Begin de module' })).toHaveCount(0);
 			expect(await playUntil(again, DEMO_BEST)).toBe(2);
+			await expect.poll(async () => (await lmsOf(later)).stored[status]).toBe(edition === 'scorm12' ? 'passed' : 'completed');
 			const second = await lmsOf(later);
 			// 4 + 2 points from the first session and 1 + 1 now: the score came back with the state.
 			expect(second.stored[edition === 'scorm12' ? 'cmi.core.score.raw' : 'cmi.score.raw']).toBe('100');
@@ -141,6 +143,7 @@ for (const edition of ['scorm12', 'scorm2004'] as const) {
 			const frame = await launch(page, lms.origin, { edition, moduleId: 'demo' });
 			await begin(frame);
 			await playUntil(frame, DEMO_WORST);
+			await expect.poll(async () => interactions((await lmsOf(page)).stored).length).toBe(4);
 			let record = await lmsOf(page);
 			expect(record.stored[status]).toBe('incomplete');
 			expect(record.stored[edition === 'scorm12' ? 'cmi.core.score.raw' : 'cmi.score.raw']).toBeUndefined();
@@ -148,8 +151,8 @@ for (const edition of ['scorm12', 'scorm2004'] as const) {
 			await frame.getByRole('button', { name: /^Opnieuw beginnen$/ }).first().click();
 			await expect(frame.locator('article.step')).toHaveAttribute('data-node', 'welcome');
 			await playUntil(frame, DEMO_BEST);
+			await expect.poll(async () => (await lmsOf(page)).stored[status]).toBe(edition === 'scorm12' ? 'passed' : 'completed');
 			record = await lmsOf(page);
-			expect(record.stored[status]).toBe(edition === 'scorm12' ? 'passed' : 'completed');
 			expect(interactions(record.stored)).toHaveLength(8);
 			expect(record.violations).toEqual([]);
 		});
@@ -160,7 +163,7 @@ test('hiding the page (tab switch, phone locked) reports the time and commits at
 	const frame = await launch(page, lms.origin, { edition: 'scorm12', moduleId: 'demo' });
 	await begin(frame);
 	await playUntil(frame, DEMO_BEST, (s) => s.node === 'first-evening');
-	const before = await lmsOf(page);
+	const before = await lmsSettled(page);
 	const course = page.frames().find((f) => f.url().includes('/demo-scorm12/index.html'))!;
 	await course.evaluate(() => {
 		Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });

@@ -117,6 +117,27 @@ export function lmsOf(page: Page): Promise<LmsRecord> {
 	});
 }
 
+/**
+ * What the LMS holds once it has heard the step on screen. A step is reported just after it is
+ * painted and saved on the device, so a test that reads the LMS straight after a click waits
+ * until the calls end in a Commit and stay still for a moment.
+ */
+export async function lmsSettled(page: Page): Promise<LmsRecord> {
+	let seen = -1;
+	await expect
+		.poll(
+			async () => {
+				const { calls } = await lmsOf(page);
+				const still = calls.length === seen && calls.at(-1) === 'Commit';
+				seen = calls.length;
+				return still;
+			},
+			{ intervals: [300] }
+		)
+		.toBe(true);
+	return lmsOf(page);
+}
+
 /** The interactions the LMS stored, in order. */
 export function interactions(stored: Record<string, string>): Record<string, string>[] {
 	const list: Record<string, string>[] = [];
