@@ -305,7 +305,7 @@ export class Player {
 
 	/**
 	 * Saves the current state; writes are queued so they land in order. After a step, the write
-	 * waits until the new step is painted (afterNextPaint: about a frame, 250 ms at most): the save
+	 * waits until the new step is painted (afterNextPaint: about a frame, 100 ms at most): the save
 	 * then does not delay the step on screen. A hidden page saves at once.
 	 */
 	private persist(afterPaint = false): Promise<void> {

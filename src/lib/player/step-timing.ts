@@ -33,8 +33,11 @@ export function measureStepPainted() {
  * neither delays it on screen nor runs inside the bench's "painted" measure (measureStepPainted
  * ends in a task queued from the same frame; this resolves one task later). At once when the page
  * is hidden (no frames are painted then) or there are no frames (tests); early when the page is
- * hidden meanwhile; and after 250 ms at the latest, whatever the frames do.
+ * hidden meanwhile; and after SAVE_WAIT_CAP_MS at the latest, whatever the frames do, so a step is
+ * on disk well within the 200 ms after an answer that a crash may come (tests/reliability/crash).
  */
+export const SAVE_WAIT_CAP_MS = 100;
+
 export function afterNextPaint(): Promise<void> {
 	if (typeof requestAnimationFrame !== 'function' || typeof document === 'undefined' || document.visibilityState !== 'visible') return Promise.resolve();
 	return new Promise((resolve) => {
@@ -46,7 +49,7 @@ export function afterNextPaint(): Promise<void> {
 			document.removeEventListener('visibilitychange', finish);
 			resolve();
 		};
-		const latest = setTimeout(finish, 250);
+		const latest = setTimeout(finish, SAVE_WAIT_CAP_MS);
 		document.addEventListener('visibilitychange', finish);
 		requestAnimationFrame(() => setTimeout(() => setTimeout(finish, 0), 0));
 	});
