@@ -108,3 +108,13 @@ export async function openProgressRepository(): Promise<ProgressRepository> {
 		return new MemoryProgressRepository({ persistent: false });
 	}
 }
+
+let opening: Promise<ProgressRepository> | undefined;
+
+/**
+ * The browser's repository, opened once: started by src/hooks.client.ts as soon as the app's
+ * entry runs, so IndexedDB opens while SvelteKit is still starting up.
+ */
+export function openingProgressRepository(): Promise<ProgressRepository> {
+	return (opening ??= openProgressRepository());
+}
