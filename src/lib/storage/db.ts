@@ -100,7 +100,7 @@ export function deleteDatabase(name: string): Promise<void> {
  * The repository to use in the browser: Dexie when IndexedDB works, else memory, so the player
  * still runs and can tell the learner their progress will not be kept.
  */
-export async function openProgressRepository(): Promise<ProgressRepository> {
+async function openProgressRepository(): Promise<ProgressRepository> {
 	try {
 		return await DexieProgressRepository.open();
 	} catch {
