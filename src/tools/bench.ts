@@ -198,15 +198,10 @@ function freePort(): Promise<number> {
 	});
 }
 
-/** Whether the SvelteKit reference app is built and served (only the cold load uses it). */
-let kitReference = false;
-
-async function serve(): Promise<{ base: string; server: ChildProcess }> {
+/** Serves the build at the root, the blank reference page, and the SvelteKit reference app when built. */
+async function serve(kitReference: string | null): Promise<{ base: string; server: ChildProcess }> {
 	const port = await freePort();
-	const mounts = [`${REFERENCE_PREFIX}=${referencePage()}`];
-	const kit = wanted('cold') ? referenceKitApp() : null;
-	if (kit) mounts.push(`${KIT_REFERENCE_PREFIX}=${kit}`);
-	kitReference = kit !== null;
+	const mounts = [`${REFERENCE_PREFIX}=${referencePage()}`, ...(kitReference ? [`${KIT_REFERENCE_PREFIX}=${kitReference}`] : [])];
 	const server = spawn(process.execPath, [join(ROOT, 'src/tools/serve.js'), String(port)], {
 		env: { ...process.env, KOERS_OUT: OUT, KOERS_MOUNTS: mounts.join(',') },
 		stdio: 'ignore'
@@ -318,7 +313,7 @@ async function firstPage(browser: Browser, base: string) {
 	});
 }
 
-async function coldLoad(browser: Browser, base: string) {
+async function coldLoad(browser: Browser, base: string, kitReference: boolean) {
 	const readyAt = async (url: string) => {
 		const { context, page } = await freshPage(browser);
 		await page.goto(url);
@@ -651,12 +646,14 @@ async function main() {
 	const packaged = hasPackager && BUILD && wanted('zips') ? run('SCORM packages', `npm run package -- --player "${OUT}" --out "${PACKAGE_OUT}"`) : hasPackager && existsSync(join(PACKAGE_OUT, 'scorm'));
 
 	const loadBefore = loadavg()[0];
-	const { base, server } = await serve();
+	// Only the cold load is read against the SvelteKit reference app: build it only for that.
+	const kitReference = wanted('cold') ? referenceKitApp() : null;
+	const { base, server } = await serve(kitReference);
 	const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 	try {
 		console.log('▶ measuring in Chromium …');
 		if (wanted('first')) await firstPage(browser, base);
-		if (wanted('cold')) await coldLoad(browser, base);
+		if (wanted('cold')) await coldLoad(browser, base, kitReference !== null);
 		if (wanted('open')) await openModule(browser, base);
 		if (wanted('steps')) await transitions(browser, base);
 		if (wanted('reload')) await reload(browser, base);
