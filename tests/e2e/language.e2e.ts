@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { choose, currentNode, next, startDemo } from './support';
+import { choose, currentNode, next, startDemo, stepSaved } from './support';
 
 test('switching language mid-way keeps the learner in place and translates everything', async ({ page }) => {
 	await startDemo(page);
@@ -16,6 +16,7 @@ test('switching language mid-way keeps the learner in place and translates every
 	await page.getByRole('button', { name: 'Continue' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'A way in' })).toBeVisible();
 	// The choice survives a reload in the new language.
+	await stepSaved(page);
 	await page.reload();
 	await expect(page.getByRole('heading', { level: 1, name: 'A way in' })).toBeVisible();
 	await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');

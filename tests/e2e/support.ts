@@ -25,6 +25,33 @@ export async function currentNode(page: Page) {
 	return { node: await step.getAttribute('data-node'), kind: await step.getAttribute('data-kind') };
 }
 
+/**
+ * Waits until the step on screen is saved on the device. A step is saved just after it is
+ * painted; a learner never reloads that fast, a test that reloads straight after a click does.
+ */
+export async function stepSaved(page: Page) {
+	const shown = await currentNode(page);
+	const saved = () =>
+		page.evaluate(
+			() =>
+				new Promise<{ node?: string; feedbackPending?: boolean } | undefined>((resolve) => {
+					const open = indexedDB.open('koers');
+					open.onsuccess = () => {
+						const all = open.result.transaction('attempts').objectStore('attempts').getAll();
+						all.onsuccess = () => {
+							open.result.close();
+							const newest = all.result.sort((a, b) => b.updatedAt - a.updatedAt)[0];
+							resolve(newest?.state);
+						};
+					};
+				})
+		);
+	await expect.poll(async () => {
+		const state = await saved();
+		return `${state?.node}:${state?.feedbackPending ? 'feedback' : 'step'}`;
+	}).toBe(`${shown.node}:${shown.kind === 'feedback' ? 'feedback' : 'step'}`);
+}
+
 export async function heading(page: Page) {
 	return page.locator('[data-step-heading]').first().innerText();
 }
