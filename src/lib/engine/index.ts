@@ -8,3 +8,4 @@ export * from './compact';
 export * from './scenario';
 export * from './load-module';
 export * from './safe-url';
+export * from './accreditation';
