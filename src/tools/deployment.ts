@@ -3,8 +3,9 @@
 //   KOERS_PUBLISHER_URL      their web address (https://…), mailto: or tel:
 //   KOERS_PUBLISHER_CONTACT  a contact line, e.g. "opleidingen@example.nl"
 // `npm run build` runs it, and so does `npm run package` (which builds the player it packages).
-// Nothing set: no file, and certificates name no publisher. Usage: tsx src/tools/deployment.ts <outDir>
-import { rmSync, writeFileSync } from 'node:fs';
+// Nothing set: `"publisher": null`, and certificates name no publisher. The file is always written, so
+// the player's request for it never fails. Usage: tsx src/tools/deployment.ts <outDir>
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONTACT_KINDS, isSafeUrl } from '../lib/engine/safe-url';
 
@@ -24,12 +25,8 @@ export function deploymentFromEnv(env: NodeJS.ProcessEnv): { publisher: { name: 
 export function writeDeployment(outDir: string, env: NodeJS.ProcessEnv = process.env): string | null {
 	const file = join(outDir, 'deployment.json');
 	const settings = deploymentFromEnv(env);
-	if (!settings) {
-		rmSync(file, { force: true });
-		return null;
-	}
-	writeFileSync(file, JSON.stringify(settings, null, '\t') + '\n');
-	return settings.publisher.name;
+	writeFileSync(file, JSON.stringify(settings ?? { publisher: null }, null, '\t') + '\n');
+	return settings?.publisher.name ?? null;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
