@@ -8,3 +8,4 @@ export * from './compact';
 export * from './scenario';
 export * from './load-module';
 export * from './shuffle';
+export * from './safe-url';
