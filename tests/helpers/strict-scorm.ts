@@ -355,12 +355,17 @@ export function interactionsOf(values: Map<string, string>): Record<string, stri
  * - "Start a new attempt" (`newAttempt`): no tracks, entry `ab-initio`.
  */
 export function moodleRelaunch(lms: StrictLms, options: { newAttempt?: boolean } = {}): Record<string, string> {
-	const tracks = Object.fromEntries(lms.tracks);
-	if (lms.edition === '1.2') {
-		if (options.newAttempt || lms.tracks.size === 0) return { 'cmi.core.entry': 'ab-initio' };
+	return moodleNextLaunch(lms.edition, Object.fromEntries(lms.tracks), options);
+}
+
+/** moodleRelaunch from an attempt's tracks (also for the stand-in LMS page, tests/scorm/lms-harness.js). */
+export function moodleNextLaunch(edition: '1.2' | '2004', tracks: Record<string, string>, options: { newAttempt?: boolean } = {}): Record<string, string> {
+	const none = Object.keys(tracks).length === 0;
+	if (edition === '1.2') {
+		if (options.newAttempt || none) return { 'cmi.core.entry': 'ab-initio' };
 		return { ...tracks, 'cmi.core.entry': tracks['cmi.core.exit'] === 'suspend' ? 'resume' : '' };
 	}
-	if (options.newAttempt || lms.tracks.size === 0) return { 'cmi.entry': 'ab-initio' };
+	if (options.newAttempt || none) return { 'cmi.entry': 'ab-initio' };
 	const exit = tracks['cmi.exit'];
 	if (exit === 'suspend') return { ...tracks, 'cmi.entry': 'resume' };
 	return { 'cmi.entry': exit === 'logout' ? 'resume' : exit === '' ? '' : 'ab-initio' };
