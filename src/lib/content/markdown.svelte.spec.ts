@@ -28,6 +28,12 @@ describe('renderMarkdown in the browser (both safety layers)', () => {
 		expect(renderInline('Ga **door**', resolve)).toBe('Ga <strong>door</strong>');
 	});
 
+	it('links only to what the URL rule allows: a file of the module other than an image stays text', () => {
+		expect(render('Lees [de folder](media/info.html) of [de code](media/x.js).')).toBe('<p>Lees de folder of de code.</p>\n');
+		expect(render('![x](media/info.html) en [s](./media/sam.svg)')).toBe('<p>x en <a href="modules/m/./media/sam.svg" target="_blank" rel="noopener noreferrer">s</a></p>\n');
+		expect(render('[x](javascript:alert("https:"))')).not.toContain('href');
+	});
+
 	it.each([
 		['a script block', '<script>alert(1)</script>\n\nNa het script.'],
 		['an inline script', 'Tekst <script>alert(1)</script> en meer.'],

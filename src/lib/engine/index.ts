@@ -7,3 +7,4 @@ export * from './saved-state';
 export * from './compact';
 export * from './scenario';
 export * from './load-module';
+export * from './safe-url';

@@ -10,6 +10,7 @@
  * - 1: first version.
  */
 import { ID_PATTERN } from './ids';
+import { CONTACT_KINDS, isSafeLocation, isSafeUrl } from './safe-url';
 export const FORMAT_VERSION = 1;
 
 export const NODE_KINDS = [
@@ -249,7 +250,21 @@ export function validateModule(
 		json.sources.forEach((source, i) => {
 			if (!isObject(source) || typeof source.id !== 'string' || typeof source.citation !== 'string' || !source.citation)
 				error(`sources[${i}]`, 'A source needs an "id" and a "citation".', 'Write { "id": "s1", "citation": "Author (year). Title.", "location": "file:line" }.');
+			else if (source.location !== undefined && !isSafeLocation(source.location))
+				error(`sources[${i}].location`, `The location ${JSON.stringify(source.location)} is neither a place in a file nor an http(s) address.`, 'Write "file:line" (e.g. "report.pdf:12") or a web address starting with https://.', 'unsafe-url');
 		});
+	// Every address goes through the one URL rule (safe-url.ts): the results page shows publisher.url as a link.
+	if (json.publisher !== undefined) {
+		const publisher = json.publisher;
+		if (!isObject(publisher) || typeof publisher.name !== 'string' || !publisher.name)
+			error('publisher', 'publisher needs a "name".', 'Write "publisher": { "name": "…", "url": "https://…" }, or remove it.');
+		else {
+			if (publisher.url !== undefined && !isSafeUrl(publisher.url, CONTACT_KINDS))
+				error('publisher.url', `The address ${JSON.stringify(publisher.url)} is not an http(s), mailto: or tel: address.`, 'Write a web address starting with https://, or remove "url".', 'unsafe-url');
+			if (publisher.contact !== undefined && typeof publisher.contact !== 'string')
+				error('publisher.contact', '"publisher.contact" must be a text.', 'Write the contact between double quotes, or remove it.');
+		}
+	}
 
 	const machine = json.machine;
 	if (!isObject(machine)) {
@@ -301,6 +316,8 @@ export function validateModule(
 		}
 		if (meta.image !== undefined && (typeof meta.image !== 'string' || meta.image.startsWith('/') || meta.image.includes('..')))
 			error(`${at}.meta.image`, 'The image must be a path inside the module folder.', 'Write e.g. "image": "media/sara.svg".');
+		else if (meta.image !== undefined && !isSafeUrl(meta.image, ['module-image']))
+			error(`${at}.meta.image`, `The image ${JSON.stringify(meta.image)} is not a PNG, JPEG, WebP or SVG file in media/ named with letters, digits, -, _ and . only.`, 'Write e.g. "image": "media/sara.svg".', 'unsafe-url');
 		if (kind === 'end') {
 			if (rawState.type !== 'final')
 				error(`${at}.type`, 'An end node must be final.', 'Add "type": "final" to the node.');

@@ -1,0 +1,86 @@
+/**
+ * The one rule for every address a module holds: links in texts, images in texts, and every URL
+ * field of module.json (publisher.url, a source's location when it is an address, a persona's
+ * image). The checker, the player's schema validation and the text renderer all ask this file, so
+ * what the checker accepts is exactly what the player shows as a live link.
+ *
+ * An address is accepted only when it is one of:
+ * - `web`: http:// or https:// with a host;
+ * - `mailto`: mailto:<something>;
+ * - `tel`: tel:<something>;
+ * - `module-image`: `media/<file>` (optionally `./media/<file>`), an image of an allowed kind in
+ *   the module's own media folder, named with letters, digits, `-`, `_` and `.` only.
+ * Everything else is refused: other schemes (javascript:, data:, vbscript:, file:, blob: …, also
+ * when they merely mention an allowed one further on, as in `javascript:alert("http:")`), paths out
+ * of the folder, absolute paths, `//host` addresses, other files of the module (media/info.html),
+ * and any address holding spaces, control or invisible characters, or a backslash, which browsers
+ * strip or reinterpret and so can hide a scheme.
+ *
+ * Plain TypeScript, no DOM: the engine, the checker and the tools share it.
+ */
+
+/** Image kinds a module may hold in media/ (file extensions, lower case). */
+export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'webp', 'svg'] as const;
+
+/** The folder in a module that holds its images. */
+export const MEDIA_FOLDER = 'media';
+
+/** A media file name: letters, digits, `-`, `_`, `.`, not starting with a dot, ending in an image extension. */
+export const MEDIA_FILE_NAME = new RegExp(`^[A-Za-z0-9][A-Za-z0-9._-]*\\.(?:${IMAGE_EXTENSIONS.join('|')})$`, 'i');
+
+export type SafeUrlKind = 'web' | 'mailto' | 'tel' | 'module-image';
+
+export type SafeUrl =
+	| { kind: 'web' | 'mailto' | 'tel'; url: string }
+	/** `path` is relative to the module folder, without `./`, e.g. `media/sam.svg`. */
+	| { kind: 'module-image'; url: string; path: string };
+
+/** Every kind: what a link in a text may point to. */
+export const LINK_KINDS: readonly SafeUrlKind[] = ['web', 'mailto', 'tel', 'module-image'];
+/** What an image in a text may show (the checker warns about web images: they fail offline). */
+export const IMAGE_KINDS: readonly SafeUrlKind[] = ['web', 'module-image'];
+/** What a module.json field that names a web page or a contact may hold (publisher.url). */
+export const CONTACT_KINDS: readonly SafeUrlKind[] = ['web', 'mailto', 'tel'];
+
+/** Spaces, control characters, invisible format characters and backslashes: never in an accepted address. */
+const HIDDEN_OR_SPACE = /[\u0000-\u0020\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\\]/;
+/** A URL scheme as browsers read one: a letter, then letters, digits, `+`, `-`, `.`, then `:`. */
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+/** http(s):// and then a host (not an empty one: `https:///x` is read relative to the page in places). */
+const WEB = /^https?:\/\/[^/?#]/i;
+
+/**
+ * What an address is, or null when the rule refuses it. `url` is the address as written (it is
+ * never rewritten: an accepted address is used exactly as the author wrote it).
+ */
+export function classifyUrl(raw: unknown): SafeUrl | null {
+	if (typeof raw !== 'string' || raw === '' || raw.length > 2048 || HIDDEN_OR_SPACE.test(raw)) return null;
+	const scheme = SCHEME.exec(raw)?.[1].toLowerCase();
+	if (scheme !== undefined) {
+		if ((scheme === 'http' || scheme === 'https') && WEB.test(raw)) return { kind: 'web', url: raw };
+		if ((scheme === 'mailto' || scheme === 'tel') && raw.length > scheme.length + 1) return { kind: scheme, url: raw };
+		return null;
+	}
+	const path = raw.startsWith('./') ? raw.slice(2) : raw;
+	const slash = path.indexOf('/');
+	if (slash === -1 || path.slice(0, slash) !== MEDIA_FOLDER) return null;
+	const name = path.slice(slash + 1);
+	if (!MEDIA_FILE_NAME.test(name)) return null;
+	return { kind: 'module-image', url: raw, path };
+}
+
+/** Whether the rule accepts the address as one of `kinds` (default: any kind a link may have). */
+export function isSafeUrl(raw: unknown, kinds: readonly SafeUrlKind[] = LINK_KINDS): boolean {
+	const found = classifyUrl(raw);
+	return found !== null && kinds.includes(found.kind);
+}
+
+/**
+ * A source's `location` is either a place in a file (`sources/report.txt:12-40`, shown as text,
+ * never as a link) or an address, which must pass the rule as a web address.
+ */
+export function isSafeLocation(location: unknown): boolean {
+	if (typeof location !== 'string') return false;
+	if (/^[^:\s]*[./][^:\s]*:\d+(?:-\d+)?$/.test(location)) return true;
+	return isSafeUrl(location, ['web']);
+}
