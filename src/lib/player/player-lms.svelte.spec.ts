@@ -172,6 +172,22 @@ describe('Player with an LMS', () => {
 			return { lms, tracker: edition === '1.2' ? new Scorm12Tracker(api as never, quiet) : new Scorm2004Tracker(api as never, quiet) };
 		};
 
+		it('a new LMS attempt from an LMS that names no learner: begins afresh, not with the unfinished attempt on the device', async () => {
+			const repository = new MemoryProgressRepository({ persistent: true });
+			const first = strictScorm12({ 'cmi.core.student_id': '' });
+			const a = player(new Scorm12Tracker(first.api, quiet), repository);
+			await a.player.open('demo');
+			await toQuiz(a.player);
+			await a.player.pageLeft(false);
+			const fresh = strictScorm12({ 'cmi.core.student_id': '', ...moodleRelaunch(first.lms, { newAttempt: true }) });
+			const b = player(new Scorm12Tracker(fresh.api, quiet), repository, 1_800_000_000_000);
+			await b.player.open('demo');
+			expect(b.player.view.kind).toBe('start');
+			await b.player.begin();
+			expect(b.player.state?.node).toBe('welcome');
+			expect((await repository.list('demo')).map((r) => r.status)).toEqual(['active', 'abandoned']);
+		});
+
 		for (const edition of ['1.2', '2004'] as const) {
 			it(`${edition}: after a failed attempt, another device opens on the result, and a retry is appended in the same LMS attempt`, async () => {
 				const first = lmsFor(edition);

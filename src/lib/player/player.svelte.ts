@@ -137,9 +137,10 @@ export class Player {
 			// A shared device: progress kept here for another LMS learner is not this learner's to continue.
 			if (record && !this.ownAttempt(record)) record = undefined;
 			// A new LMS attempt starts at the beginning: the device's earlier attempt stays in the
-			// history; one of this LMS learner's is set aside so that no later launch continues it.
+			// history, set aside so that no later launch (nor the check for another tab's attempt when
+			// the learner begins) continues it.
 			if (record && fromLms.freshAttempt) {
-				if (record.status === 'active' && record.learnerId && record.learnerId === this.learnerId) await this.deps.repository.save({ ...record, status: 'abandoned', revision: (record.revision ?? 0) + 1 }).catch(() => {});
+				if (record.status === 'active') await this.deps.repository.save({ ...record, status: 'abandoned', revision: (record.revision ?? 0) + 1 }).catch(() => {});
 				record = undefined;
 			}
 		} catch {
