@@ -82,7 +82,7 @@ export function dialect2004(api: Scorm2004Api): Dialect {
 			...(location === null ? [] : ([['cmi.location', location]] as Writes)),
 			['cmi.progress_measure', String(round(Math.min(1, Math.max(0, outcome.progress)), 2))]
 		],
-		exit: (finished) => [['cmi.exit', finished ? 'normal' : 'suspend']],
+		exit: (completed) => [['cmi.exit', completed ? 'normal' : 'suspend']],
 		sessionTime: (ms) => [['cmi.session_time', duration2004(ms)]],
 		interaction(n, report: DecisionReport): Writes {
 			const at = `cmi.interactions.${n}`;
