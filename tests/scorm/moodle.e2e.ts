@@ -111,7 +111,8 @@ for (const edition of ['scorm12', 'scorm2004'] as const satisfies readonly Editi
 			const device = await browser.newContext();
 			const later = await device.newPage();
 			const again = await launch(later, lms.origin, { edition, moduleId: 'demo', initial: moodleRelaunch(edition, first.tracks) });
-			await expect(restart(again)).toBeVisible();
+			// A cold start in a new profile can take a while on a busy machine.
+			await expect(restart(again)).toBeVisible({ timeout: 20_000 });
 			expect(await stepOf(again)).toEqual({ node: 'end-practice', kind: 'end' });
 			await restart(again).click();
 			await again.getByRole('button', { name: 'Ja, nieuwe poging beginnen' }).click();
@@ -143,7 +144,7 @@ for (const edition of ['scorm12', 'scorm2004'] as const satisfies readonly Editi
 
 			// Attempt 2, same browser: entry ab-initio and no data.
 			const fresh = await launch(page, lms.origin, { edition, moduleId: 'demo', initial: moodleRelaunch(edition, first.tracks, { newAttempt: true }) });
-			await expect(fresh.getByRole('button', { name: 'Begin de module' })).toBeVisible();
+			await expect(fresh.getByRole('button', { name: 'Begin de module' })).toBeVisible({ timeout: 20_000 });
 			await expect(fresh.locator('article.step')).toHaveCount(0);
 			expect(await localAttempts(page, 'demo')).toContainEqual({ status: 'completed', passed: true });
 			await begin(fresh);
