@@ -1,4 +1,5 @@
 import type { Evaluation, LearnerAction, LoadedModule, ModuleIssue, SavedState, Scenario } from '$lib/engine';
+import { newShuffleSeed } from '$lib/engine/shuffle';
 import type { ModuleSource } from '$lib/content/module-source';
 import type { I18n } from '$lib/i18n/i18n.svelte';
 import { AttemptExistsError, StaleWriteError, type AttemptRecord, type ProgressRepository } from '$lib/storage/progress-repository';
@@ -136,6 +137,13 @@ export class Player {
 			history = (await this.deps.repository.list(moduleId)).filter(this.ownAttempt);
 			// A shared device: progress kept here for another LMS learner is not this learner's to continue.
 			if (record && !this.ownAttempt(record)) record = undefined;
+			// A new LMS attempt starts at the beginning: the device's earlier attempt stays in the
+			// history, set aside so that no later launch (nor the check for another tab's attempt when
+			// the learner begins) continues it.
+			if (record && fromLms.freshAttempt) {
+				if (record.status === 'active') await this.deps.repository.save({ ...record, status: 'abandoned', revision: (record.revision ?? 0) + 1 }).catch(() => {});
+				record = undefined;
+			}
 		} catch {
 			this.storageProblem = 'player.storageFailed';
 		}
@@ -208,7 +216,8 @@ export class Player {
 		}
 		this.attemptId = undefined;
 		this.revision = 0;
-		this.adopt(scenario.start(this.now()), false);
+		// Each attempt shows options and quiz answers in an order of its own (kept in the saved state).
+		this.adopt(scenario.start(this.now(), newShuffleSeed()), false);
 		this.stepCount++;
 		await this.persist();
 		if (this.attemptId === undefined && (await this.startedElsewhere(scenario.module.id))) return;
