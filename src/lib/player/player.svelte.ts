@@ -137,6 +137,13 @@ export class Player {
 			history = (await this.deps.repository.list(moduleId)).filter(this.ownAttempt);
 			// A shared device: progress kept here for another LMS learner is not this learner's to continue.
 			if (record && !this.ownAttempt(record)) record = undefined;
+			// A new LMS attempt starts at the beginning: the device's earlier attempt stays in the
+			// history, set aside so that no later launch (nor the check for another tab's attempt when
+			// the learner begins) continues it.
+			if (record && fromLms.freshAttempt) {
+				if (record.status === 'active') await this.deps.repository.save({ ...record, status: 'abandoned', revision: (record.revision ?? 0) + 1 }).catch(() => {});
+				record = undefined;
+			}
 		} catch {
 			this.storageProblem = 'player.storageFailed';
 		}
