@@ -56,21 +56,41 @@ const DROP_WITH_CONTENT = ['script', 'style', 'template', 'iframe', 'object', 's
 const OPENING_TAG = /^<([a-z][a-z0-9-]*)/i;
 const CLOSING_TAG = /^<\/([a-z][a-z0-9-]*)/i;
 
-/** One rendering: its link resolver and whether it is inside an element whose content goes. */
-interface Rendering {
-	resolve: (path: string) => string;
-	/** The dropped element we are in, or null. */
-	dropping: string | null;
-	/** Dropped elements that have a closing tag somewhere in the text (an unclosed one drops only its tag). */
-	closed: Set<string>;
-}
-let current: Rendering = { resolve: (p) => p, dropping: null, closed: new Set() };
+/** The resolver of the text being rendered (marked's renderer has no per-call context). */
+let resolveCurrent: (path: string) => string = (p) => p;
 
 /** Turns a token into empty text, so neither it nor what it holds is rendered. */
 function empty(token: Token) {
 	const t = token as unknown as Record<string, unknown>;
 	for (const key of Object.keys(t)) delete t[key];
 	Object.assign(t, { type: 'text', raw: '', text: '', escaped: true });
+}
+
+/**
+ * In one run of inline tokens (a paragraph, a heading, an emphasis…), empties what lies between
+ * an opening tag of DROP_WITH_CONTENT and its closing tag in the same run. An element without its
+ * closing tag there loses only its tag. One pass forward, with the closing tags found beforehand.
+ */
+function dropElementContents(tokens: Token[]) {
+	const closings = new Map<string, number[]>();
+	tokens.forEach((token, i) => {
+		const name = token.type === 'html' ? CLOSING_TAG.exec(token.raw)?.[1].toLowerCase() : undefined;
+		if (name && DROP_WITH_CONTENT.includes(name)) closings.set(name, [...(closings.get(name) ?? []), i]);
+	});
+	if (closings.size === 0) return;
+	const next = new Map<string, number>();
+	for (let i = 0; i < tokens.length; i++) {
+		const token = tokens[i];
+		const name = token.type === 'html' ? OPENING_TAG.exec(token.raw)?.[1].toLowerCase() : undefined;
+		const positions = name ? closings.get(name) : undefined;
+		if (!name || !positions || /\/>\s*$/.test(token.raw)) continue;
+		let k = next.get(name) ?? 0;
+		while (k < positions.length && positions[k] < i) k++;
+		next.set(name, k);
+		if (k === positions.length) continue;
+		for (let j = i + 1; j < positions[k]; j++) empty(tokens[j]);
+		i = positions[k];
+	}
 }
 
 const marked: Marked = new Marked({
@@ -81,18 +101,9 @@ const marked: Marked = new Marked({
 		if (token.type === 'html' && (token as Tokens.HTML).block) {
 			const text = (token as Tokens.HTML).text;
 			Object.assign(token, { type: 'paragraph', block: undefined, pre: undefined, tokens: marked.Lexer.lexInline(text, marked.defaults) });
-			return;
 		}
-		if (current.dropping !== null) {
-			const closing = token.type === 'html' ? CLOSING_TAG.exec((token as Tokens.Tag).text) : null;
-			if (closing && closing[1].toLowerCase() === current.dropping) current.dropping = null;
-			empty(token);
-			return;
-		}
-		if (token.type === 'html') {
-			const name = OPENING_TAG.exec((token as Tokens.Tag).text)?.[1].toLowerCase();
-			if (name && current.closed.has(name) && !/\/>\s*$/.test((token as Tokens.Tag).text)) current.dropping = name;
-		}
+		const children = (token as { tokens?: Token[] }).tokens;
+		if (children) dropElementContents(children);
 	},
 	renderer: {
 		heading({ tokens, depth }) {
@@ -107,13 +118,13 @@ const marked: Marked = new Marked({
 			const content = this.parser.parseInline(tokens);
 			// The one URL rule (engine/safe-url.ts): the checker accepts exactly what is shown here.
 			if (!isSafeUrl(href, LINK_KINDS)) return content;
-			const url = isRelative(href) ? current.resolve(href) : href;
+			const url = isRelative(href) ? resolveCurrent(href) : href;
 			return `<a href="${encodeUrl(url)}"${title ? ` title="${escapeHtml(title)}"` : ''}>${content}</a>`;
 		},
 		image({ href, title, tokens, text }) {
 			const alt = tokens ? this.parser.parseInline(tokens, this.parser.textRenderer) : text;
 			if (!isSafeUrl(href, IMAGE_KINDS)) return escapeHtml(alt);
-			const url = isRelative(href) ? current.resolve(href) : href;
+			const url = isRelative(href) ? resolveCurrent(href) : href;
 			return `<img src="${encodeUrl(url)}" alt="${escapeHtml(alt)}"${title ? ` title="${escapeHtml(title)}"` : ''}>`;
 		}
 	}
@@ -155,14 +166,13 @@ function plainParagraphs(text: string): string {
 }
 
 function layerOne(text: string, resolve: (path: string) => string): string {
-	const lower = text.toLowerCase();
-	current = { resolve, dropping: null, closed: new Set(DROP_WITH_CONTENT.filter((name) => lower.includes(`</${name}`))) };
+	resolveCurrent = resolve;
 	try {
 		return marked.parse(capNesting(text.replace(/\u0000/g, '')), { async: false });
 	} catch {
 		return plainParagraphs(text);
 	} finally {
-		current = { resolve: (p) => p, dropping: null, closed: new Set() };
+		resolveCurrent = (p) => p;
 	}
 }
 
