@@ -4,8 +4,10 @@
  *
  * Changelog of SAVED_STATE_FORMAT (raise it on any change that old readers cannot understand, and
  * keep MIN_COMPATIBLE_FORMAT at the oldest format this code still reads):
- * - 1: first version.
+ * - 1: first version. Later additions that old readers may ignore: `shuffleSeed` (the attempt's
+ *   order of options; a record without it shows options in the module's order).
  */
+import { isShuffleSeed } from './shuffle';
 export const SAVED_STATE_FORMAT = 1;
 export const MIN_COMPATIBLE_FORMAT = 1;
 
@@ -56,6 +58,11 @@ export interface SavedState {
 	/** When the learner reached the node (ms), for decision latency. */
 	nodeEnteredAt: number;
 	completedAt?: number;
+	/**
+	 * The seed of this attempt's order of options and quiz answers (see shuffle.ts), so the order
+	 * stays the same after a reload or resume. Absent: the module's own order.
+	 */
+	shuffleSeed?: number;
 }
 
 export type RestoreFailure =
@@ -85,6 +92,7 @@ export function checkShape(value: unknown): string | null {
 	if (typeof s.reflections !== 'object' || s.reflections === null || !Object.values(s.reflections).every(isString)) return 'reflections are broken';
 	if (typeof s.feedbackPending !== 'boolean') return 'feedback flag is broken';
 	if (s.attemptUid !== undefined && (!isString(s.attemptUid) || !/^[0-9a-f-]{8,64}$/i.test(s.attemptUid))) return 'attempt id is broken';
+	if (s.shuffleSeed !== undefined && !isShuffleSeed(s.shuffleSeed)) return 'shuffle seed is broken';
 	return null;
 }
 
