@@ -33,7 +33,7 @@ describe('test servers on a port of their own', { timeout: 60_000 }, () => {
 	afterAll(() => void npmStart?.close());
 
 	it('the end-to-end server takes a free port, not 4173, and its own server only', async () => {
-		const { config, port } = await loadConfig('../../playwright.config.ts', 'KOERS_PORT');
+		const { config, port } = await loadConfig('../../playwright.config', 'KOERS_PORT');
 		expect(port).not.toBe(4173);
 		expect(config.webServer.command).toContain(String(port));
 		expect(config.use.baseURL).toContain(`:${port}/`);
@@ -41,7 +41,7 @@ describe('test servers on a port of their own', { timeout: 60_000 }, () => {
 	});
 
 	it('the dev-server tests too', async () => {
-		const { config, port } = await loadConfig('../authoring/playwright.dev.config.ts', 'KOERS_DEV_PORT');
+		const { config, port } = await loadConfig('../authoring/playwright.dev.config', 'KOERS_DEV_PORT');
 		expect([4173, 5173, 5199]).not.toContain(port);
 		expect(config.webServer.command).toContain(`--port ${port}`);
 		expect(config.webServer.reuseExistingServer).toBe(false);
@@ -52,7 +52,7 @@ describe('test servers on a port of their own', { timeout: 60_000 }, () => {
 		process.env.KOERS_PORT = '4999';
 		try {
 			vi.resetModules();
-			const config = (await import('../../playwright.config.ts')).default as Config;
+			const config = (await import('../../playwright.config')).default as Config;
 			expect(config.webServer.url).toContain(':4999/');
 		} finally {
 			if (saved === undefined) delete process.env.KOERS_PORT;

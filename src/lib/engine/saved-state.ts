@@ -105,8 +105,9 @@ export function majorOf(version: string): string {
  * version 4 UUID from crypto.getRandomValues, which plain-http pages have too.
  */
 export function newAttemptUid(): string {
-	const c = globalThis.crypto;
-	if (typeof c?.randomUUID === 'function') return c.randomUUID();
+	// Web Crypto, in browsers and node alike (the engine's own types have no DOM).
+	const c = (globalThis as unknown as { crypto: { randomUUID?: () => string; getRandomValues: (bytes: Uint8Array) => Uint8Array } }).crypto;
+	if (typeof c.randomUUID === 'function') return c.randomUUID();
 	const bytes = c.getRandomValues(new Uint8Array(16));
 	bytes[6] = (bytes[6] & 0x0f) | 0x40;
 	bytes[8] = (bytes[8] & 0x3f) | 0x80;
