@@ -2,13 +2,8 @@ import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import en from '$lib/i18n/locales/en.json';
 import nl from '$lib/i18n/locales/nl.json';
-<<<<<<< HEAD
 import { demoRecord } from '../../../tests/results/fixtures';
-import { certificateContent, CertificateError, downloadName, type Translate } from './certificate';
-=======
-import { demoRecord, T0 } from '../../../tests/results/fixtures';
 import { certificateContent, CertificateError, certificateWithheld, downloadName, type Translate } from './certificate';
->>>>>>> main
 import { formatDuration, formatMinutes, wholeMinutes } from './duration';
 
 function translator(lng: 'nl' | 'en'): Translate {
