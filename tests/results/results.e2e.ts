@@ -139,7 +139,7 @@ test('a learner finishes the demo and downloads a certificate and a result file 
 	await page.getByTestId('trainer-files').setInputFiles([{ name: json.name, mimeType: 'application/json', buffer: readFileSync(json.path) }]);
 	await expect(page.getByTestId('trainer-time')).toHaveText(timeSpent);
 	// …and the evaluation per question: one learner who gave goals 4, relevance 5, load 3, clarity 4.
-	await expect(page.getByTestId('trainer-aspects').getByTestId('aspect-relevance')).toHaveText(/Hoe bruikbaar is deze module voor je eigen werk?\s*0\s*0\s*0\s*0\s*1\s*5/);
+	await expect(page.getByTestId('trainer-aspects').getByTestId('aspect-relevance')).toHaveText(/Hoe bruikbaar is deze module voor je eigen werk\?\s*0\s*0\s*0\s*0\s*1\s*5/);
 	const evaluationCsv = parseCsv(readFileSync((await download(page, /Evaluatie \(CSV\)/)).path, 'utf8'), ';');
 	expect(evaluationCsv[1]).toEqual(['Heb je de leerdoelen van deze module bereikt?', '0', '0', '0', '1', '0', '1', '4']);
 	expect(problems).toEqual([]);

@@ -90,14 +90,14 @@ for (const edition of ['scorm12', 'scorm2004'] as const) {
 			expect(list.map((i) => i.id)).toEqual(['first-evening', 'sam-returns', 'quiz-signals', 'quiz-approaches']);
 			expect(list.map((i) => i.type)).toEqual(['choice', 'choice', 'choice', 'choice']);
 			expect(list.map((i) => i.result)).toEqual(['correct', 'correct', 'correct', 'correct']);
-			expect(list.map((i) => i[response])).toEqual(edition === 'scorm12' ? ['a', 'a', 'b', 'a,c'] : ['talk', 'ask', 'b', 'a[,]c']);
-			// The evaluation form's answers follow the decisions (the learner gave a mark and wrote "Nuttig").
+			expect(list.map((i) => i[response])).toEqual(edition === 'scorm12' ? ['a', 'a', 'c', 'a,c'] : ['talk', 'ask', 'b', 'a[,]c']);
+			// The evaluation form's answers follow the decisions (goals 4, the mark 7, and "Nuttig").
 			const evaluation = interactions(s, 'evaluation');
-			expect(evaluation.map((i) => [i.id, i.type])).toEqual([
-				['koers_evaluation_rating', 'numeric'],
-				['koers_evaluation_useful', edition === 'scorm12' ? 'fill-in' : 'long-fill-in']
+			expect(evaluation.map((i) => [i.id, i.type, i[response]])).toEqual([
+				['koers_evaluation_goals', 'likert', '4'],
+				['koers_evaluation_rating', 'numeric', '7'],
+				['koers_evaluation_useful', edition === 'scorm12' ? 'fill-in' : 'long-fill-in', edition === 'scorm12' ? 'Nuttig' : '{lang=nl}Nuttig']
 			]);
-			expect(evaluation[1][response]).toBe(edition === 'scorm12' ? 'Nuttig' : '{lang=nl}Nuttig');
 			for (const i of list) {
 				expect(i.latency).toMatch(SESSION_TIME[edition]);
 				if (edition === 'scorm12') expect(i.time).toMatch(/^\d{2}:\d{2}:\d{2}$/);

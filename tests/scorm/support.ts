@@ -204,7 +204,9 @@ export async function takeStep(frame: FrameLocator, pick?: string | string[]) {
 			await step.locator('button[type=submit]').click();
 			break;
 		case 'evaluation':
+			await step.locator('input[name="aspect-goals"][value="4"]').check();
 			await step.locator('input[name="rating"][value="7"]').check();
+			await step.locator('textarea').first().fill('Nuttig');
 			await step.locator('button[type=submit]').click();
 			break;
 		default:
