@@ -6,7 +6,7 @@
 //   npm run bench                  build, package and measure
 //   npm run bench -- --no-build    measure the existing build in $KOERS_OUT (default build/)
 //   npm run bench -- --quick       fewer runs (for trying the bench itself; figures are rougher)
-//   npm run bench -- --only a,b    only some figures: first, cold, open, steps, reload, state, zips, check
+//   npm run bench -- --only a,b    only some figures: first, cold, open, steps, reload, state, zips, check, markdown, layout
 //
 // A benchmark, not a test: nothing here fails `npm test`; the exit code is 1 when a figure FAILs.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -17,6 +17,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { loadModule, worstCaseCompactLength } from '../lib/engine';
+import { renderMarkdown } from '../lib/content/markdown';
 import { chromiumArgs, chromiumPath } from '../../tests/helpers/chromium.js';
 import { playerShown, random, takeStep, where } from '../../tests/helpers/learner';
 
@@ -507,6 +508,66 @@ function worstCaseSavedState() {
 	});
 }
 
+/**
+ * Texts an attacker (or a slip of the keyboard) could put in a module, 100 KB each: long runs of
+ * what starts emphasis, links, images, code, HTML, references, autolinks and nested blocks.
+ */
+const ADVERSARIAL_PATTERNS = ['*a ', '_a ', '**a*', ' *a* ', '[', '[]', '[a][', '![', '![a](<', '[a](b(', '<', '<a ', '<http://a', '`a', '\\', '&#', 'http://a.', 'www.a', '*_[`<!', '>', '1. ', '* - ', '1. a\n', 'a\n- ', '> a\n', 'a|\n-|\n', '~~a '];
+
+function markdownWorstCase() {
+	const size = 100_000;
+	const runs = QUICK ? 2 : 5;
+	const perPattern: Record<string, number> = {};
+	for (const pattern of ADVERSARIAL_PATTERNS) {
+		const text = pattern.repeat(Math.ceil(size / pattern.length)).slice(0, size);
+		renderMarkdown(text.slice(0, 2_000), (p) => p); // warm up the parser's code
+		const times: number[] = [];
+		for (let i = 0; i < runs; i++) {
+			const start = performance.now();
+			renderMarkdown(text, (p) => p);
+			times.push(performance.now() - start);
+		}
+		perPattern[JSON.stringify(pattern)] = Math.round(Math.min(...times) * 10) / 10;
+	}
+	const worst = Math.max(...Object.values(perPattern));
+	const [slowest] = Object.entries(perPattern).sort((a, b) => b[1] - a[1]);
+	figures.push({
+		figure: 'Markdown: worst adversarial 100 KB text',
+		how: `renderMarkdown in node (parser and the allowlist without a DOM), ${ADVERSARIAL_PATTERNS.length} texts of one pattern repeated to 100 KB, best of ${runs} runs each, the slowest text`,
+		value: worst,
+		unit: 'ms',
+		target: '≤ 50 ms',
+		pass: worst <= 50,
+		detail: { perPattern },
+		note: `slowest: ${slowest[0]}`
+	});
+}
+
+/** The author view's chart layout of each shipped module (moved here from graph-layout.spec.ts: speed is a bench figure, not a test). */
+async function chartLayout() {
+	const { layoutGraph } = await import('../lib/authoring/graph-layout');
+	const perModule: Record<string, Spread> = {};
+	for (const id of readdirSync(join(ROOT, 'modules')).filter((d) => existsSync(join(ROOT, 'modules', d, 'module.json')))) {
+		const module = JSON.parse(readFileSync(join(ROOT, 'modules', id, 'module.json'), 'utf8'));
+		const states = module.machine.states as Record<string, { on?: Record<string, unknown> }>;
+		const nodes = [module.machine.initial, ...Object.keys(states).filter((s) => s !== module.machine.initial)].map((s) => ({ id: s, width: 184, height: 62 }));
+		const edges = Object.entries(states).flatMap(([from, state]) =>
+			Object.entries(state.on ?? {}).flatMap(([event, spec]) =>
+				((Array.isArray(spec) ? spec : [spec]) as ({ target: string } | string)[]).map((t, i) => ({ id: `${from}.${event}.${i}`, from, to: typeof t === 'string' ? t : t.target }))
+			)
+		);
+		const times: number[] = [];
+		for (let i = 0; i < RUNS; i++) {
+			const started = performance.now();
+			layoutGraph(nodes, edges, { layerGap: 40, nodeGap: 28 });
+			times.push(performance.now() - started);
+		}
+		perModule[id] = spread(times);
+	}
+	const worst = Math.max(...Object.values(perModule).map((s) => s.median));
+	figures.push({ figure: 'Chart layout of a shipped module (author view)', how: `layoutGraph, median of ${RUNS} runs per module`, value: Math.round(worst * 10) / 10, unit: 'ms (slowest module)', target: '≤ 200 ms', pass: worst <= 200, detail: { perModule } });
+}
+
 /** Compressed sizes of a zip's entries, from its central directory. */
 function zipEntries(file: string): { name: string; compressed: number }[] {
 	const data = readFileSync(file);
@@ -666,6 +727,8 @@ async function main() {
 	if (wanted('state')) worstCaseSavedState();
 	if (wanted('zips')) scormZips(packaged);
 	if (wanted('check')) await checkModules();
+	if (wanted('markdown')) markdownWorstCase();
+	if (wanted('layout')) await chartLayout();
 
 	// Timings mean little on a busy machine: the load is part of the record.
 	const load = { cores: cpus().length, loadAverageBefore: Math.round(loadBefore * 10) / 10, loadAverageAfter: Math.round(loadavg()[0] * 10) / 10 };
