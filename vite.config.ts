@@ -40,6 +40,9 @@ export default defineConfig({
 		watch: { ignored: (path: string) => othersFolder(path) }
 	},
 	test: {
+		// The unit suite runs in a zone other than UTC (with summer time), so code that should use the
+		// learner's local time but uses UTC (or the reverse) fails here rather than on a Dutch phone.
+		env: { TZ: 'Europe/Amsterdam' },
 		projects: [
 			{
 				extends: './vite.config.ts',

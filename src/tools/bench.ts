@@ -6,7 +6,7 @@
 //   npm run bench                  build, package and measure
 //   npm run bench -- --no-build    measure the existing build in $KOERS_OUT (default build/)
 //   npm run bench -- --quick       fewer runs (for trying the bench itself; figures are rougher)
-//   npm run bench -- --only a,b    only some figures: first, cold, open, steps, reload, state, zips, check, markdown
+//   npm run bench -- --only a,b    only some figures: first, cold, open, steps, reload, state, zips, check, markdown, layout
 //
 // A benchmark, not a test: nothing here fails `npm test`; the exit code is 1 when a figure FAILs.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -543,6 +543,31 @@ function markdownWorstCase() {
 	});
 }
 
+/** The author view's chart layout of each shipped module (moved here from graph-layout.spec.ts: speed is a bench figure, not a test). */
+async function chartLayout() {
+	const { layoutGraph } = await import('../lib/authoring/graph-layout');
+	const perModule: Record<string, Spread> = {};
+	for (const id of readdirSync(join(ROOT, 'modules')).filter((d) => existsSync(join(ROOT, 'modules', d, 'module.json')))) {
+		const module = JSON.parse(readFileSync(join(ROOT, 'modules', id, 'module.json'), 'utf8'));
+		const states = module.machine.states as Record<string, { on?: Record<string, unknown> }>;
+		const nodes = [module.machine.initial, ...Object.keys(states).filter((s) => s !== module.machine.initial)].map((s) => ({ id: s, width: 184, height: 62 }));
+		const edges = Object.entries(states).flatMap(([from, state]) =>
+			Object.entries(state.on ?? {}).flatMap(([event, spec]) =>
+				((Array.isArray(spec) ? spec : [spec]) as ({ target: string } | string)[]).map((t, i) => ({ id: `${from}.${event}.${i}`, from, to: typeof t === 'string' ? t : t.target }))
+			)
+		);
+		const times: number[] = [];
+		for (let i = 0; i < RUNS; i++) {
+			const started = performance.now();
+			layoutGraph(nodes, edges, { layerGap: 40, nodeGap: 28 });
+			times.push(performance.now() - started);
+		}
+		perModule[id] = spread(times);
+	}
+	const worst = Math.max(...Object.values(perModule).map((s) => s.median));
+	figures.push({ figure: 'Chart layout of a shipped module (author view)', how: `layoutGraph, median of ${RUNS} runs per module`, value: Math.round(worst * 10) / 10, unit: 'ms (slowest module)', target: '≤ 200 ms', pass: worst <= 200, detail: { perModule } });
+}
+
 /** Compressed sizes of a zip's entries, from its central directory. */
 function zipEntries(file: string): { name: string; compressed: number }[] {
 	const data = readFileSync(file);
@@ -703,6 +728,7 @@ async function main() {
 	if (wanted('zips')) scormZips(packaged);
 	if (wanted('check')) await checkModules();
 	if (wanted('markdown')) markdownWorstCase();
+	if (wanted('layout')) await chartLayout();
 
 	// Timings mean little on a busy machine: the load is part of the record.
 	const load = { cores: cpus().length, loadAverageBefore: Math.round(loadBefore * 10) / 10, loadAverageAfter: Math.round(loadavg()[0] * 10) / 10 };
