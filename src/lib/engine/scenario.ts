@@ -153,13 +153,13 @@ export class Scenario {
 					rating: rating === null ? null : Math.min(10, Math.max(1, Math.round(rating))),
 					useful: action.evaluation.useful.slice(0, MAX_REFLECTION_LENGTH),
 					better: action.evaluation.better.slice(0, MAX_REFLECTION_LENGTH),
-					aspects: Object.fromEntries(
-						EVALUATION_ASPECTS.flatMap((aspect) => {
-							const value = action.evaluation.aspects?.[aspect];
-							return typeof value === 'number' && Number.isFinite(value) ? [[aspect, Math.min(5, Math.max(1, Math.round(value)))]] : [];
-						})
-					)
 				};
+				// Only the aspects answered; none answered (or an older form): no `aspects` at all.
+				const aspects = EVALUATION_ASPECTS.flatMap((aspect) => {
+					const value = action.evaluation.aspects?.[aspect];
+					return typeof value === 'number' && Number.isFinite(value) ? [[aspect, Math.min(5, Math.max(1, Math.round(value)))] as const] : [];
+				});
+				if (aspects.length) next.evaluation.aspects = Object.fromEntries(aspects);
 				event = { type: 'submit' };
 				break;
 			}
