@@ -29,7 +29,12 @@ export function koersModules(options = {}) {
 				if (local) server.config.logger.info(`  ➜  Author view: ${local}#/author  (checker results, chart and live preview of every module)`);
 			};
 			server.middlewares.use('/modules', (req, res, next) => {
-				const url = decodeURIComponent((req.url ?? '/').split('?')[0]);
+				let url;
+				try {
+					url = decodeURIComponent((req.url ?? '/').split('?')[0]);
+				} catch {
+					return next(); // a malformed address (`%E0%A4%A`): no file of ours
+				}
 				if (url === '/index.json') {
 					res.setHeader('Content-Type', 'application/json');
 					res.setHeader('Cache-Control', 'no-store');
@@ -37,7 +42,8 @@ export function koersModules(options = {}) {
 					return;
 				}
 				const file = normalize(join(dir, url));
-				if (!file.startsWith(dir) || !existsSync(file)) return next();
+				// With the separator: modules-private/ starts with "modules" too.
+				if (!file.startsWith(dir + sep) || !existsSync(file)) return next();
 				res.setHeader('Content-Type', TYPES[/** @type {keyof TYPES} */ (extname(file))] ?? 'application/octet-stream');
 				res.setHeader('Cache-Control', 'no-store');
 				res.end(readFileSync(file));
