@@ -50,8 +50,23 @@ test('a learner plays the demo from the catalogue to the end and sees their resu
 	await expect(page.getByText('De voorbeelden.')).toBeVisible();
 	await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
 
+	// Starting again asks first, and says the result is kept.
+	await page.getByRole('button', { name: 'Opnieuw beginnen' }).click();
+	await expect(page.getByTestId('restart-confirm')).toContainText('Je bent geslaagd (100%) en dat blijft zo');
+	await expect(page.getByRole('button', { name: 'Ja, nieuwe poging beginnen' })).toBeFocused();
+	await page.getByRole('button', { name: 'Annuleren' }).click();
+	await expect(page.getByTestId('score')).toHaveText('100%');
+
 	await page.getByRole('link', { name: 'Terug naar alle modules' }).click();
-	await expect(page.getByTestId('status-demo')).toHaveText('Afgerond, score 100%');
+	await expect(page.getByTestId('status-demo')).toHaveText('Geslaagd, score 100%');
+
+	// A new attempt does not hide the pass.
+	await page.getByRole('link', { name: 'Bekijk resultaat' }).click();
+	await page.getByRole('button', { name: 'Opnieuw beginnen' }).click();
+	await page.getByRole('button', { name: 'Ja, nieuwe poging beginnen' }).click();
+	await expect(page.locator('article.step')).toHaveAttribute('data-node', 'welcome');
+	await page.getByRole('link', { name: 'Koers: Alle modules' }).click();
+	await expect(page.getByTestId('status-demo')).toHaveText('Geslaagd, score 100% · nieuwe poging bezig: 0%');
 	expect(problems).toEqual([]);
 });
 

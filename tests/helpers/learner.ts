@@ -93,6 +93,7 @@ export async function takeStep(page: Page, rng: () => number): Promise<Performed
 		performed = { kind: 'action', action: { type: 'evaluate', evaluation: { rating, useful: 'Nuttig', better: '' } } };
 	} else if (kind === 'end') {
 		await step.getByRole('button', { name: /^(Opnieuw beginnen|Start again)$/ }).click();
+		await step.getByRole('button', { name: /^(Ja, nieuwe poging beginnen|Yes, start a new attempt)$/ }).click();
 		performed = { kind: 'restart' };
 	} else throw new Error(`The learner does not know what to do at "${before}".`);
 	await changedFrom(page, before);

@@ -149,6 +149,7 @@ for (const edition of ['scorm12', 'scorm2004'] as const) {
 			expect(record.stored[edition === 'scorm12' ? 'cmi.core.score.raw' : 'cmi.score.raw']).toBeUndefined();
 			expect(interactions(record.stored).map((i) => i.result)).toEqual(edition === 'scorm12' ? ['wrong', 'wrong', 'wrong', 'wrong'] : ['incorrect', 'incorrect', 'incorrect', 'incorrect']);
 			await frame.getByRole('button', { name: /^Opnieuw beginnen$/ }).first().click();
+			await frame.getByRole('button', { name: 'Ja, nieuwe poging beginnen' }).click();
 			await expect(frame.locator('article.step')).toHaveAttribute('data-node', 'welcome');
 			await playUntil(frame, DEMO_BEST);
 			await expect.poll(async () => (await lmsOf(page)).stored[status]).toBe(edition === 'scorm12' ? 'passed' : 'completed');

@@ -164,6 +164,52 @@ describe('Player', () => {
 		expect(i18n.tm('demo', 'meta.title', { lng: 'en' })).not.toBe('meta.title');
 	});
 
+	it('an older load that finishes last does not replace the newer one', async () => {
+		// The first open (of a module that turns out broken) answers late, after a second open of a
+		// good module has finished and the learner has begun.
+		let release!: () => void;
+		const late = new Promise<void>((resolve) => (release = resolve));
+		let calls = 0;
+		const broken = () => loadModule({ moduleJson: '{"formatVersion": 1', locales: {} });
+		const slowFirst: ModuleSource = { ...source, load: async (id, lang) => (calls++ === 0 ? late.then(broken) : source.load(id, lang)) };
+		const repository = new MemoryProgressRepository({ persistent: true });
+		const player = new Player({ source: slowFirst, repository, i18n: new I18n(memory), now: () => 1_000_000 });
+		const first = player.open('demo');
+		await player.open('demo');
+		await player.begin();
+		await player.continue();
+		release();
+		await first;
+		expect(player.view.kind).toBe('play');
+		expect(player.state?.node).toBe('meet-sam');
+	});
+
+	it('two tabs that begin the same new module make one attempt; the later one carries on with it and is told', async () => {
+		const repository = new MemoryProgressRepository({ persistent: true });
+		const a = setup(repository);
+		const b = setup(repository);
+		await a.player.open('demo');
+		await b.player.open('demo');
+		await a.player.begin();
+		a.clock.tick(1000);
+		await a.player.continue();
+		b.clock.tick(2000);
+		await b.player.begin();
+		expect(b.player.state?.node).toBe('meet-sam');
+		expect(b.player.notice).toEqual({ key: 'player.startedElsewhere', step: b.player.stepCount });
+		expect((await repository.list('demo')).map((r) => r.status)).toEqual(['active']);
+	});
+
+	it('refuses a second new active attempt in the same transaction, but not another learner\'s or a restart', async () => {
+		const repository = new MemoryProgressRepository({ persistent: true });
+		const record = { moduleId: 'demo', moduleVersion: '1.0.0', status: 'active', state: {}, progress: 0, percent: 0, passed: false, startedAt: 5, updatedAt: 5 } as AttemptRecord;
+		const id = await repository.startAttempt(record, undefined);
+		await expect(repository.startAttempt({ ...record, updatedAt: 6 }, undefined)).rejects.toMatchObject({ name: 'AttemptExistsError', id });
+		// Known to the caller (seen at updatedAt 5): a restart after it is allowed.
+		await expect(repository.startAttempt({ ...record, updatedAt: 7 }, 5)).resolves.toBeTypeOf('number');
+		await expect(repository.startAttempt({ ...record, learnerId: 'x', updatedAt: 8 }, 7)).resolves.toBeTypeOf('number');
+	});
+
 	it('shows a broken module as issues instead of throwing', async () => {
 		const player = new Player({
 			source: { ...source, load: async () => loadModule({ moduleJson: '{"formatVersion": 1', locales: {} }) },

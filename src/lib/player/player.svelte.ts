@@ -1,7 +1,7 @@
 import type { Evaluation, LearnerAction, LoadedModule, ModuleIssue, SavedState, Scenario } from '$lib/engine';
 import type { ModuleSource } from '$lib/content/module-source';
 import type { I18n } from '$lib/i18n/i18n.svelte';
-import { StaleWriteError, type AttemptRecord, type ProgressRepository } from '$lib/storage/progress-repository';
+import { AttemptExistsError, StaleWriteError, type AttemptRecord, type ProgressRepository } from '$lib/storage/progress-repository';
 import { afterNextPaint } from './step-timing';
 import type { TabPresence } from './tab-presence';
 import { NoLmsTracker, type Tracker } from '$lib/tracking/tracker';
@@ -54,16 +54,25 @@ export class Player {
 	otherTab = $state(false);
 	/** The languages whose module texts are loaded (the player fetches the one it shows first). */
 	textLanguages = $state.raw<string[]>([]);
+	/**
+	 * An i18n key of something the learner should know about the step on screen (shown while
+	 * stepCount equals `step`), e.g. that another tab had already begun this module.
+	 */
+	notice = $state.raw<{ key: string; step: number } | null>(null);
 
 	private attemptId: number | undefined;
 	/** The LMS's id of the learner (SCORM packages), kept with every local record. */
 	private learnerId: string | undefined;
 	/** The revision of the attempt as last read or written by this tab (see AttemptRecord.revision). */
 	private revision = 0;
+	/** updatedAt of the newest own record this tab has read or written: a newer active one is another tab's. */
+	private seenUpdatedAt: number | undefined;
 	private saving: Promise<unknown> = Promise.resolve();
 	private activeSince: number | null = null;
 	private readonly tracker: Tracker;
 	private readonly now: () => number;
+	/** Counts calls of open(): a load that a newer one overtook drops its results (see open). */
+	private openCount = 0;
 
 	constructor(private deps: PlayerDeps) {
 		this.tracker = deps.tracker ?? new NoLmsTracker();
@@ -88,6 +97,10 @@ export class Player {
 	}
 	/** Loads a module and the learner's progress in it. Never throws: problems become a view. */
 	async open(moduleId: string) {
+		const load = ++this.openCount;
+		// open() may run again before an earlier call finished (a new route, "take over", "retry"):
+		// only the newest call may set what the page shows.
+		const stale = () => load !== this.openCount;
 		this.view = { kind: 'loading' };
 		this.loaded = null;
 		this.state = null;
@@ -98,9 +111,11 @@ export class Player {
 		try {
 			result = await this.deps.source.load(moduleId, this.deps.i18n.language);
 		} catch (e) {
+			if (stale()) return;
 			this.view = { kind: 'failed', detail: (e as Error).message };
 			return;
 		}
+		if (stale()) return;
 		if (!result.ok) {
 			this.view = { kind: 'broken', issues: result.issues, notFound: result.issues.some((i) => i.code === 'not-found') };
 			return;
@@ -112,16 +127,21 @@ export class Player {
 		const scenario = loaded.scenario;
 
 		const fromLms = await this.tracker.start(scenario);
+		if (stale()) return;
 		this.learnerId = fromLms.learnerId;
 		let record: AttemptRecord | undefined;
+		let history = this.history;
 		try {
 			record = await this.deps.repository.latest(moduleId);
-			this.history = (await this.deps.repository.list(moduleId)).filter(this.ownAttempt);
+			history = (await this.deps.repository.list(moduleId)).filter(this.ownAttempt);
 			// A shared device: progress kept here for another LMS learner is not this learner's to continue.
 			if (record && !this.ownAttempt(record)) record = undefined;
 		} catch {
 			this.storageProblem = 'player.storageFailed';
 		}
+		if (stale()) return;
+		this.history = history;
+		this.seenUpdatedAt = record?.updatedAt;
 		if (fromLms.resumeState) {
 			// The LMS holds the record that counts; local reflections are kept when the local record is
 			// the same attempt (the compact form keeps the start time to the second).
@@ -180,6 +200,7 @@ export class Player {
 		const scenario = this.scenario;
 		if (!scenario) return;
 		const previous = this.attemptId;
+		if (this.view.kind === 'start' && (await this.startedElsewhere(scenario.module.id))) return;
 		if (this.view.kind === 'unreadable' && previous !== undefined) {
 			await this.deps.repository.setAside(previous, `${this.view.reason}: ${this.view.detail}`, (await this.deps.repository.list(scenario.module.id)).find((a) => a.id === previous)).catch(() => {});
 		} else if (this.state && !this.state.completedAt && previous !== undefined) {
@@ -190,8 +211,24 @@ export class Player {
 		this.adopt(scenario.start(this.now()), false);
 		this.stepCount++;
 		await this.persist();
+		if (this.attemptId === undefined && (await this.startedElsewhere(scenario.module.id))) return;
 		await this.report();
 		this.history = await this.deps.repository.list(scenario.module.id).then((list) => list.filter(this.ownAttempt)).catch(() => this.history);
+	}
+
+	/**
+	 * Another tab began this module (or carried on with it) after this tab loaded its start page:
+	 * rather than a second attempt that would hide the first one's progress, carry on with that
+	 * attempt here and say so. Returns whether it did.
+	 */
+	private async startedElsewhere(moduleId: string): Promise<boolean> {
+		const latest = await this.deps.repository.latest(moduleId).catch(() => undefined);
+		if (!latest || latest.status !== 'active' || !this.ownAttempt(latest) || latest.updatedAt <= (this.seenUpdatedAt ?? -Infinity)) return false;
+		await this.open(moduleId);
+		if (this.view.kind !== 'play') return true;
+		this.stepCount++;
+		this.notice = { key: 'player.startedElsewhere', step: this.stepCount };
+		return true;
 	}
 
 	/** Applies what the learner did, saves, and tells the tracker. */
@@ -337,11 +374,14 @@ export class Player {
 			...(state.completedAt ? { completedAt: state.completedAt } : {})
 		};
 		try {
-			this.attemptId = await this.deps.repository.save(record);
+			// A new attempt is checked against the others in the same transaction (see startAttempt).
+			this.attemptId = await (this.attemptId === undefined && record.status === 'active' ? this.deps.repository.startAttempt(record, this.seenUpdatedAt) : this.deps.repository.save(record));
 			this.revision = record.revision!;
+			this.seenUpdatedAt = record.updatedAt;
 			if (this.storageProblem === 'player.storageFailed' || this.storageProblem === 'player.storageFull') this.storageProblem = null;
 		} catch (e) {
 			if (e instanceof StaleWriteError) this.otherTab = true;
+			else if (e instanceof AttemptExistsError) return; // begin() carries on with that attempt
 			else if (!this.deps.repository.persistent) this.storageProblem = 'player.storageUnavailable';
 			else this.storageProblem = (e as Error)?.name === 'QuotaExceededError' ? 'player.storageFull' : 'player.storageFailed';
 		}

@@ -6,7 +6,6 @@ import { I18n, type LanguageMemory } from '$lib/i18n/i18n.svelte';
 import { MemoryProgressRepository, type AttemptRecord } from '$lib/storage/progress-repository';
 import { MODULES_DIR, readModuleFiles } from '../../../tests/helpers/load-from-disk';
 import { demo, demoActions, play, T0 } from '../../../tests/results/fixtures';
-import { readPdf } from '../../../tests/results/pdf-reader';
 import { AttemptResults } from './attempt-results.svelte';
 import { validateResultRecord } from './result-record';
 
@@ -76,9 +75,9 @@ describe('AttemptResults', () => {
 		const record = JSON.parse(json.data as string);
 		expect(validateResultRecord(record).ok).toBe(true);
 		expect(record).toMatchObject({ learner: { name: 'Sam Taylor' }, module: { title: 'Example module: a new visitor', language: 'en' } });
-		const pdf = results.certificateFile('Sam Taylor');
-		expect(pdf).toMatchObject({ name: 'certificate-demo-2026-11-02-sam-taylor.pdf', type: 'application/pdf' });
-		expect(readPdf(pdf.data as Uint8Array).texts[0]).toEqual(expect.arrayContaining(['CERTIFICATE', 'Sam Taylor', 'Example module: a new visitor']));
-		expect(() => results.certificateFile('  ')).toThrow(/name/);
+		const certificate = results.certificate('Sam Taylor');
+		expect(certificate).toMatchObject({ title: 'Certificate', name: 'Sam Taylor', module: { title: 'Example module: a new visitor', lang: 'en' } });
+		expect(certificate.documentTitle).toBe('Certificate: Example module: a new visitor – Sam Taylor');
+		expect(() => results.certificate('  ')).toThrow(/name/);
 	});
 });

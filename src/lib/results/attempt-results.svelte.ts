@@ -3,7 +3,7 @@ import type { ModuleSource } from '$lib/content/module-source';
 import { moduleTexts } from '$lib/content/texts';
 import type { I18n } from '$lib/i18n/i18n.svelte';
 import type { ProgressRepository } from '$lib/storage/progress-repository';
-import { buildCertificate, downloadName } from './certificate';
+import { certificateContent, downloadName, type CertificateContent } from './certificate';
 import { buildResultRecord, type ResultRecord } from './result-record';
 
 export type ResultsView =
@@ -114,13 +114,11 @@ export class AttemptResults {
 		return { name: downloadName(t('certificate.recordFileName'), record, 'json'), data: JSON.stringify(record, null, 2) + '\n', type: 'application/json' };
 	}
 
-	/** The certificate (PDF); throws CertificateError without a name. */
-	certificateFile(name: string): DownloadFile {
+	/** What the certificate says, for the print page; throws CertificateError without a name. */
+	certificate(name: string): CertificateContent {
 		const record = this.recordWith(name);
 		if (!record) throw new Error('No attempt selected.');
 		const t = this.deps.i18n.t;
-		const bytes = buildCertificate(record, { t: (key, vars) => t(key, vars), locale: this.locale });
-		const prefix = record.score.passed ? t('certificate.fileName') : t('certificate.participationFileName');
-		return { name: downloadName(prefix, record, 'pdf'), data: bytes, type: 'application/pdf' };
+		return certificateContent(record, { t: (key, vars) => t(key, vars), locale: this.locale });
 	}
 }

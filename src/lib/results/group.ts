@@ -4,6 +4,7 @@
  * counts the rest: who finished and passed, scores and times, how the group chose at every
  * dilemma, and the evaluation. Pure (no DOM): the trainer page reads files and renders this.
  */
+import { wholeMinutes } from './duration';
 import { majorOf, normaliseTransitions, pointsOf, type Scenario } from '../engine';
 import { toCsv, type Cell } from './csv';
 import { plainText } from './plain-text';
@@ -145,6 +146,8 @@ export interface Participant {
 	raw: number;
 	max: number;
 	passed: boolean;
+	/** Active time, and the whole minutes every view shows for it (`duration.ts`). */
+	seconds: number;
 	minutes: number;
 	/** node → chosen labels. */
 	choices: Record<string, string[]>;
@@ -163,7 +166,7 @@ export interface GroupOverview {
 	finished: number;
 	passed: number;
 	medianScore: number | null;
-	medianMinutes: number | null;
+	medianSeconds: number | null;
 	scoreBins: Bin[];
 	timeBins: Bin[];
 	decisions: DecisionStats[];
@@ -281,7 +284,8 @@ export function analyseGroup(files: ReadFile[], options: { moduleId?: string; la
 		raw: r.score.raw,
 		max: r.score.max,
 		passed: r.score.passed,
-		minutes: Math.round((r.attempt.timeSpentSeconds / 60) * 10) / 10,
+		seconds: r.attempt.timeSpentSeconds,
+		minutes: wholeMinutes(r.attempt.timeSpentSeconds),
 		choices: Object.fromEntries(r.decisions.map((d) => [d.node, d.answers.map((a) => a.label)])),
 		rating: r.evaluation?.rating ?? null,
 		useful: r.evaluation?.useful.trim() ?? '',
@@ -341,7 +345,7 @@ export function analyseGroup(files: ReadFile[], options: { moduleId?: string; la
 			finished: finished.length,
 			passed: finished.filter((p) => p.passed).length,
 			medianScore: median(finished.map((p) => p.percent)),
-			medianMinutes: median(finished.map((p) => p.minutes)),
+			medianSeconds: median(finished.map((p) => p.seconds)),
 			scoreBins: scoreBins(finished.map((p) => p.percent)),
 			timeBins: timeBins(finished.map((p) => p.minutes), newest.module.studyMinutes),
 			decisions,

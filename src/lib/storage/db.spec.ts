@@ -78,6 +78,14 @@ describe('DexieProgressRepository', () => {
 		expect(await repo.save(attempt({ id, revision: 2, state: { node: 'later' } }))).toBe(id);
 	});
 
+	it('starts a new attempt only when no other active one of the module was saved since the caller looked', async () => {
+		const repo = await fresh();
+		const id = await repo.startAttempt(attempt({ updatedAt: 10 }), undefined);
+		await expect(repo.startAttempt(attempt({ updatedAt: 11 }), undefined)).rejects.toMatchObject({ name: 'AttemptExistsError', id });
+		await expect(repo.startAttempt(attempt({ updatedAt: 12 }), 10)).resolves.not.toBe(id);
+		await expect(repo.startAttempt(attempt({ moduleId: 'other', updatedAt: 13 }), undefined)).resolves.toBeTypeOf('number');
+	});
+
 	it('forgets everything', async () => {
 		const repo = await fresh();
 		await repo.save(attempt());

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import { StaleWriteError, type AttemptRecord, type ProgressRepository, type SetAsideRecord } from './progress-repository';
+import { activeAttemptSince, AttemptExistsError, StaleWriteError, type AttemptRecord, type ProgressRepository, type SetAsideRecord } from './progress-repository';
 
 export const DB_NAME = 'koers';
 
@@ -68,6 +68,15 @@ export class DexieProgressRepository implements ProgressRepository {
 				if (stored && (stored.revision ?? 0) >= record.revision) throw new StaleWriteError(record.id, stored.revision ?? 0, record.revision);
 			}
 			return (await this.db.attempts.put(record)) as number;
+		});
+	}
+
+	async startAttempt(record: AttemptRecord, seenUpdatedAt: number | undefined) {
+		return this.db.transaction('rw', this.db.attempts, async () => {
+			const rows = await this.db.attempts.where('moduleId').equals(record.moduleId).toArray();
+			const existing = activeAttemptSince(rows.filter(looksLikeAttempt), record, seenUpdatedAt);
+			if (existing) throw new AttemptExistsError(existing.id!);
+			return (await this.db.attempts.add(record)) as number;
 		});
 	}
 

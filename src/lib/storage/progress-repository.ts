@@ -43,6 +43,27 @@ export class StaleWriteError extends Error {
 	}
 }
 
+/**
+ * A new attempt was refused because another tab began (or carried on with) an attempt of the same
+ * module after this tab last looked: two active attempts would hide one learner's progress.
+ */
+export class AttemptExistsError extends Error {
+	readonly name = 'AttemptExistsError';
+	constructor(readonly id: number) {
+		super(`An attempt of this module (${id}) was begun elsewhere; no second one was started.`);
+	}
+}
+
+/** Whether two records may belong to the same learner (records without a learner match anyone). */
+export function sameLearner(a: { learnerId?: string }, b: { learnerId?: string }) {
+	return !a.learnerId || !b.learnerId || a.learnerId === b.learnerId;
+}
+
+/** The active attempt of the learner of `record` that was saved after `seenUpdatedAt`, if any. */
+export function activeAttemptSince(rows: AttemptRecord[], record: AttemptRecord, seenUpdatedAt: number | undefined) {
+	return rows.find((a) => a.moduleId === record.moduleId && a.status === 'active' && sameLearner(a, record) && a.updatedAt > (seenUpdatedAt ?? -Infinity));
+}
+
 export interface SetAsideRecord {
 	id?: number;
 	reason: string;
@@ -59,6 +80,13 @@ export interface ProgressRepository {
 	list(moduleId?: string): Promise<AttemptRecord[]>;
 	/** Inserts or updates; returns the id. Rejects with StaleWriteError rather than overwrite a newer revision. */
 	save(record: AttemptRecord): Promise<number>;
+	/**
+	 * Inserts a new active attempt, unless an active attempt of the same module and learner was
+	 * saved after `seenUpdatedAt` (the newest record the caller knew of): then rejects with
+	 * AttemptExistsError. The check and the write are one transaction, so two tabs that begin at
+	 * the same moment still make one attempt.
+	 */
+	startAttempt(record: AttemptRecord, seenUpdatedAt: number | undefined): Promise<number>;
 	/** Moves a record that cannot be read out of the way, keeping a copy for support. */
 	setAside(id: number | undefined, reason: string, record: unknown): Promise<void>;
 	/** Wipes everything this app stored on the device. */
@@ -92,6 +120,11 @@ export class MemoryProgressRepository implements ProgressRepository {
 		const id = record.id ?? this.nextId++;
 		this.attempts.set(id, structuredClone({ ...record, id }));
 		return id;
+	}
+	async startAttempt(record: AttemptRecord, seenUpdatedAt: number | undefined) {
+		const existing = activeAttemptSince([...this.attempts.values()], record, seenUpdatedAt);
+		if (existing) throw new AttemptExistsError(existing.id!);
+		return this.save(record);
 	}
 	async setAside(id: number | undefined, reason: string, record: unknown) {
 		if (id !== undefined) this.attempts.delete(id);
