@@ -45,29 +45,31 @@ test('a screen reader user hears each new situation, the choices and the feedbac
 	await tabTo(page, 'article.step .actions button');
 	await page.keyboard.press('Enter');
 
-	// A dilemma: the situation, the question, then every option, in the module's order.
+	// A dilemma: the situation, the module's own question, then every option, in the order this
+	// attempt shows them (shuffled per attempt).
 	const first = node('first-evening');
 	await expect.poll(() => focusedHeading(page)).toBe(first.title);
+	const shown = await page.locator('button[data-option]').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')!));
+	expect([...shown].sort()).toEqual(['buddy', 'talk', 'wait']);
 	expectInOrder(await heard(page), [
 		['heading', first.title],
 		['paragraph', first.body],
-		['heading', 'Wat doe je?'],
-		['list', 'Wat doe je?'],
-		['button', first.options.talk.label],
-		['button', first.options.buddy.label],
-		['button', first.options.wait.label]
+		['heading', first.question],
+		['list', first.question],
+		...shown.map((id) => ['button', first.options[id].label] as [string, string])
 	]);
 	await expect(liveRegion(page)).toHaveText('');
 
 	await tabTo(page, 'button[data-option=talk]');
 	await page.keyboard.press('Enter');
 	// The feedback: announced in the live region, focus on its heading, then read in order.
-	await expect(liveRegion(page)).toHaveText(`Jouw keuze: ${first.options.talk.label} Wat er gebeurt: ${first.options.talk.consequence}`);
+	await expect(liveRegion(page)).toHaveText(`Jouw keuze: ${first.options.talk.label} Een sterke keuze. Wat er gebeurt: ${first.options.talk.consequence}`);
 	expect(await focusedHeading(page)).toBe(`${first.title}: Wat er gebeurt`);
 	expectInOrder(await heard(page), [
 		['heading', `${first.title}: Wat er gebeurt`],
 		['paragraph', 'Jouw keuze'],
 		['paragraph', first.options.talk.label],
+		['paragraph', 'Een sterke keuze'],
 		['paragraph', first.options.talk.consequence],
 		['heading', 'Waarom'],
 		['paragraph', first.options.talk.feedback],
@@ -98,27 +100,31 @@ test('a wrong quiz answer is announced with the right one; the progress bar says
 	await expect(page.locator('article.step')).toHaveAttribute('data-node', 'quiz-signals');
 	const later = Number(await progress.getAttribute('aria-valuenow'));
 	expect(later).toBeGreaterThan(start);
-	await expect(progress).toHaveAttribute('aria-valuetext', `${later}% van de module`);
+	// The bar's spoken value is the place in words (the demo names chapters), then the percentage.
+	await expect(progress).toHaveAttribute('aria-valuetext', `Afronding (3 van 3), ${later}% van de module`);
+	await expect(page.getByTestId('progress-words')).toHaveText('Afronding (3 van 3)');
 
 	expectInOrder(await heard(page), [
 		['heading', quiz.title],
 		['paragraph', quiz.body],
-		['group', 'Kies één antwoord.'],
+		['group', `${quiz.question} Kies één antwoord.`],
+		// A scale from weak to strong: the module pins this order (fixedOrder).
+		['radio', quiz.answers.c.label],
 		['radio', quiz.answers.a.label],
 		['radio', quiz.answers.b.label],
-		['radio', quiz.answers.c.label],
 		['button', 'Controleer antwoord']
 	]);
 	await tabTo(page, 'article.step input[type=radio]');
 	await page.keyboard.press('Space');
 	await tabTo(page, 'article.step button[type=submit]');
 	await page.keyboard.press('Enter');
-	await expect(liveRegion(page)).toHaveText(`Niet helemaal. Het juiste antwoord: ${quiz.answers.b.label}`);
-	expect(await focusedHeading(page)).toBe(`${quiz.title}: Niet helemaal`);
+	// The first answer (c) is wholly wrong: the heading says so, not "not quite".
+	await expect(liveRegion(page)).toHaveText(`Niet goed. Het juiste antwoord: ${quiz.answers.b.label}`);
+	expect(await focusedHeading(page)).toBe(`${quiz.title}: Niet goed`);
 	expectInOrder(await heard(page), [
-		['heading', `${quiz.title}: Niet helemaal`],
+		['heading', `${quiz.title}: Niet goed`],
 		['paragraph', 'Jouw antwoord'],
-		['listitem', quiz.answers.a.label],
+		['listitem', quiz.answers.c.label],
 		['paragraph', 'Het juiste antwoord'],
 		['listitem', quiz.answers.b.label],
 		['heading', 'Uitleg'],

@@ -79,7 +79,8 @@ const EXPECTED: Record<string, Expected[]> = {
 	],
 	'folder-not-allowed': [
 		{ code: 'folder-not-allowed', file: 'scripts/' },
-		{ code: 'folder-not-allowed', file: 'media/sub/' }
+		{ code: 'folder-not-allowed', file: 'locales/old/' },
+		{ code: 'folder-not-allowed', file: 'media/Oude versie/' }
 	],
 	'svg-tricks': [
 		{ code: 'svg-script', file: 'media/entity.svg', line: 2, text: '<!DOCTYPE svg [<!ENTITY' },
@@ -199,6 +200,13 @@ describe('messages in Dutch', () => {
 			(m) => (m.allowBack = 'yes'),
 			(m) => (m.sources = {}),
 			(m) => (m.sources = [{ id: 's1' }]),
+			(m) => (m.sources = [{ id: 's1', citation: 'KIS (2020). Titel.', url: 'www.kis.nl' }]),
+			(m) => (m.chapters = ['Week 1']),
+			(m) => (m.chapters = ['week-1', 'week-1']),
+			(m) => (m.machine.states.welcome.meta.chapter = 'week-9'),
+			(m) => ((m.chapters = ['week-1']), (m.machine.states.welcome.meta.chapter = 'week-2')),
+			(m) => (m.machine.states.welcome.meta.fixedOrder = true),
+			(m) => (m.machine.states.quiz.meta.fixedOrder = 'yes'),
 			(m) => delete m.machine,
 			(m) => (m.machine.id = ''),
 			(m) => (m.machine.states = {}),

@@ -73,8 +73,8 @@ describe('the SVG sanitiser', () => {
 
 describe('what a module folder may hold', () => {
 	it('allows module.json, locales/<lang>.json and images in media/, and nothing else', () => {
-		for (const ok of ['module.json', 'locales/nl.json', 'locales/pt-BR.json', 'media/sam.svg', 'media/Foto_1.JPG', 'media/a.webp', 'media/b.jpeg', 'media/c.png']) expect(kindOfPath(ok), ok).not.toBe('not-allowed');
-		for (const bad of ['media/info.html', 'media/x.js', 'media/x.svg.html', 'media/x.css', 'media/doc.pdf', 'media/sub/a.png', 'media/a b.png', 'index.html', 'player.js', 'locales/nl.js', 'locales/x/nl.json', 'locales/NL.json', 'module.json.bak', 'sam.svg', 'scripts/a.js'])
+		for (const ok of ['module.json', 'locales/nl.json', 'locales/pt-BR.json', 'media/sam.svg', 'media/Foto_1.JPG', 'media/en/figure-1.svg', 'media/a.webp', 'media/b.jpeg', 'media/c.png']) expect(kindOfPath(ok), ok).not.toBe('not-allowed');
+		for (const bad of ['media/info.html', 'media/x.js', 'media/x.svg.html', 'media/x.css', 'media/doc.pdf', 'media/en/info.html', 'media/a b/x.png', 'media/.git/x.png', 'media/a b.png', 'index.html', 'player.js', 'locales/nl.js', 'locales/x/nl.json', 'locales/NL.json', 'module.json.bak', 'sam.svg', 'scripts/a.js'])
 			expect(kindOfPath(bad), bad).toBe('not-allowed');
 		expect(kindOfPath('README.md')).toBe('author-note');
 		expect(kindOfPath('media/.DS_Store')).toBe('author-note');

@@ -82,7 +82,7 @@ test('a poor path fails the mastery score and the result says what to look at ag
 	await choose(page, 'leave');
 	await next(page);
 	await answer(page, [/telefoon/]);
-	await expect(page.getByRole('heading', { level: 1, name: 'Niet helemaal' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Niet goed' })).toBeVisible();
 	await expect(page.locator('article.step').getByText('Het juiste antwoord')).toBeVisible();
 	await next(page);
 	await answer(page, [/huisregels/]);

@@ -70,3 +70,33 @@ test('start again begins a new attempt and keeps the earlier result', async ({ p
 		);
 	await expect.poll(statuses).toEqual(['abandoned', 'active']);
 });
+
+test('the options keep the order this attempt shows them after a reload; progress is in words and "back" says why it is gone', async ({ page }) => {
+	await startDemo(page);
+	const words = page.getByTestId('progress-words');
+	await expect(words).toHaveText('Week 1 van 3');
+	await expect(page.getByRole('progressbar', { name: 'Voortgang' })).toHaveAttribute('aria-valuetext', /^Week 1 van 3, \d+% van de module$/);
+	await next(page);
+	await next(page);
+	const shownOrder = () => page.locator('button[data-option]').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')));
+	const order = await shownOrder();
+	expect([...order].sort()).toEqual(['buddy', 'talk', 'wait']);
+	// The module's own question heads the options (the body no longer asks it).
+	await expect(page.getByRole('heading', { level: 2, name: 'Hoe maak je contact met Sam?' })).toBeVisible();
+	await stepSaved(page);
+	await page.reload();
+	expect(await currentNode(page)).toEqual({ node: 'first-evening', kind: 'choice' });
+	expect(await shownOrder()).toEqual(order);
+	// Back over content pages works; after a decision the player says why it does not.
+	await expect(page.getByRole('button', { name: '← Terug' })).toBeVisible();
+	await choose(page, 'talk');
+	await expect(page.getByRole('button', { name: '← Terug' })).toHaveCount(0);
+	await expect(page.getByTestId('back-note')).toHaveText('Terug kan hier niet: een keuze of antwoord draai je niet terug.');
+	await next(page);
+	await expect(page.getByTestId('back-note')).toBeVisible();
+	await next(page);
+	// second-visit begins the demo's second chapter.
+	await expect(words).toHaveText('Week 2 van 3');
+	await expect(page.getByTestId('back-note')).toHaveCount(0);
+	await expect(page.getByRole('button', { name: '← Terug' })).toBeVisible();
+});

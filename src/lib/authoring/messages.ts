@@ -139,8 +139,8 @@ export const MESSAGES: Record<string, Record<Lang, Text>> = {
 		nl: { message: 'Het bestand "{file}" hoort niet in een module: een module bevat alleen module.json, locales/<taal>.json en afbeeldingen in media/ (PNG, JPEG, WebP of SVG). Andere bestanden zouden code kunnen draaien in de browser van de cursist, of in het LMS.', fix: 'Haal het weg uit de modulemap (bewaar notities en bronnen buiten modules/). Wil je een document aanbieden, zet het dan op een website en link ernaar met https://….' }
 	},
 	'folder-not-allowed': {
-		en: { message: 'The folder "{file}" has no place in a module: a module holds only module.json, a locales/ folder and a media/ folder (without folders in it).', fix: 'Move the folder out of the module folder; put images directly in media/.' },
-		nl: { message: 'De map "{file}" hoort niet in een module: een module bevat alleen module.json, een map locales/ en een map media/ (zonder mappen erin).', fix: 'Verplaats de map naar buiten de modulemap; zet afbeeldingen direct in media/.' }
+		en: { message: 'The folder "{file}" has no place in a module: a module holds only module.json, a locales/ folder and a media/ folder (which may hold folders named with letters, digits, - and _).', fix: 'Move the folder out of the module folder; put images in media/ (e.g. media/en/ for English ones).' },
+		nl: { message: 'De map "{file}" hoort niet in een module: een module bevat alleen module.json, een map locales/ en een map media/ (met eventueel mappen erin, met letters, cijfers, - en _ in de naam).', fix: 'Verplaats de map naar buiten de modulemap; zet afbeeldingen in media/ (bijvoorbeeld media/en/ voor Engelse).' }
 	},
 	'media-name': {
 		en: { message: 'The image "{file}" has a name the player cannot use safely.', fix: 'Rename it with letters, digits, -, _ and . only (no spaces), e.g. media/sam-portrait.png, and change the texts that show it.' },
@@ -237,6 +237,11 @@ export const ENGINE_NL: { message: Rule[]; fix: Rule[] } = {
 		[/^reportFailureAs is (.*); it can only be "incomplete" or "failed"\.$/, 'reportFailureAs is $1; het kan alleen "incomplete" of "failed" zijn.'],
 		[/^sources must be a list \(it may be empty for an example module\)\.$/, 'sources moet een lijst zijn (leeg mag alleen bij een voorbeeldmodule).'],
 		[/^A source needs an "id" and a "citation"\.$/, 'Een bron heeft een "id" en een "citation" nodig.'],
+		[/^A source's url must be a web address starting with http:\/\/ or https:\/\/\.$/, 'De url van een bron moet een webadres zijn dat begint met http:// of https://.'],
+		[/^chapters must be a non-empty list of short ids \(a-z, 0-9, - and _\)\.$/, 'chapters moet een niet-lege lijst met korte id\'s zijn (a-z, 0-9, - en _).'],
+		[/^The chapters list names the same id twice\.$/, 'De lijst chapters noemt dezelfde id twee keer.'],
+		[/^fixedOrder is true or false, on a choice or quiz node only\.$/, 'fixedOrder is true of false, en alleen bij een keuze- of quizknooppunt.'],
+		[/^The chapter (.*) is not in the module's "chapters"\.$/, 'Het hoofdstuk $1 staat niet in "chapters" van de module.'],
 		[/^The module has no "machine" \(the scenario chart\)\.$/, 'De module heeft geen "machine" (het scenarioschema).'],
 		[/^The chart needs an id\.$/, 'Het schema heeft een id nodig.'],
 		[/^The chart has no states \(nodes\)\.$/, 'Het schema heeft geen states (knooppunten).'],
@@ -293,6 +298,11 @@ export const ENGINE_NL: { message: Rule[]; fix: Rule[] } = {
 		[/^Write "reportFailureAs": "failed" to record failed attempts as failed in the LMS, or remove it \(the default "incomplete" lets learners try again\)\.$/, 'Schrijf "reportFailureAs": "failed" om mislukte pogingen in het LMS als gezakt te laten noteren, of haal het weg (de standaard "incomplete" laat cursisten het opnieuw proberen).'],
 		[/^Write "sources": \[(.*)\]\.$/, 'Schrijf "sources": [$1].'],
 		[/^Write \{ "id": "s1", "citation": "Author \(year\)\. Title\.", "location": "file:line" \}\.$/, 'Schrijf { "id": "s1", "citation": "Auteur (jaar). Titel.", "location": "bestand:regel" }.'],
+		[/^Write e\.g\. "url": "https:\/\/www\.kis\.nl\/publicatie\/…", or remove it\.$/, 'Schrijf bijvoorbeeld "url": "https://www.kis.nl/publicatie/…", of haal het weg.'],
+		[/^Write "chapters": \["week-1", "week-2"\], or remove it\.$/, 'Schrijf "chapters": ["week-1", "week-2"], of haal het weg.'],
+		[/^Give every chapter its own id\.$/, 'Geef elk hoofdstuk een eigen id.'],
+		[/^Write "fixedOrder": true on a choice or quiz whose options must keep their order, or remove it\.$/, 'Schrijf "fixedOrder": true bij een keuze of quiz waarvan de opties hun volgorde moeten houden, of haal het weg.'],
+		[/^Add "chapters": \["week-1", …\] at the top of module\.json, or remove "chapter"\.$/, 'Zet "chapters": ["week-1", …] bovenaan module.json, of haal "chapter" weg.'],
 		[/^Add "machine": (.*)\.$/, 'Voeg "machine": $1 toe.'],
 		[/^Use the module id: "id": "(.*)"\.$/, 'Gebruik de module-id: "id": "$1".'],
 		[/^Add at least a start node and an end node under "states"\.$/, 'Zet minstens een startknooppunt en een eindknooppunt onder "states".'],

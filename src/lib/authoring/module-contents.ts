@@ -6,9 +6,9 @@
  * A module is data and nothing else:
  * - `module.json`;
  * - `locales/<language>.json` (language as in module.json: `nl`, `en`, `pt-BR`);
- * - `media/<file>`: images of an allow-listed kind (PNG, JPEG, WebP, SVG; IMAGE_EXTENSIONS in
- *   engine/safe-url.ts), named with letters, digits, `-`, `_` and `.`, whose first bytes match
- *   their extension. SVGs are shipped only as the sanitiser's output (svg-sanitiser.ts).
+ * - `media/<file>`, also in folders (`media/en/<file>`): images of an allow-listed kind (PNG,
+ *   JPEG, WebP, SVG; IMAGE_EXTENSIONS in engine/safe-url.ts), named with letters, digits, `-`, `_`
+ *   and `.`, whose first bytes match their extension. SVGs are shipped only as the sanitiser's output (svg-sanitiser.ts).
  * Anything else (HTML, scripts, styles, documents, other folders, links to other files) is an
  * error in the checker and is never shipped: build and dev server serve, and package zips, only
  * `shippedFile()`'s bytes. Hidden files (.DS_Store) and a README.md of the author's are not
@@ -16,7 +16,7 @@
  */
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IMAGE_EXTENSIONS, MEDIA_FILE_NAME, MEDIA_FOLDER } from '../engine/safe-url';
+import { IMAGE_EXTENSIONS, isMediaPath, MEDIA_FOLDER, MEDIA_SUBFOLDER_NAME } from '../engine/safe-url';
 import { sanitiseSvg } from './svg-sanitiser';
 import type { FileIssue } from './checker';
 
@@ -39,11 +39,16 @@ export type PathKind = 'module-json' | 'locale' | 'media' | 'author-note' | 'not
 export function kindOfPath(rel: string): PathKind {
 	if (rel === 'module.json') return 'module-json';
 	if (LOCALE_FILE.test(rel)) return 'locale';
-	const parts = rel.split('/');
-	if (parts.length === 2 && parts[0] === MEDIA_FOLDER && MEDIA_FILE_NAME.test(parts[1])) return 'media';
-	if (AUTHOR_NOTES.test(parts[parts.length - 1])) return 'author-note';
+	if (isMediaPath(rel)) return 'media';
+	if (AUTHOR_NOTES.test(rel.split('/').pop()!)) return 'author-note';
 	return 'not-allowed';
 }
+
+/** media/ itself, or a folder inside it with a name the URL rule accepts. */
+const inMedia = (folder: string) => {
+	const parts = folder.split('/');
+	return parts[0] === MEDIA_FOLDER && parts.slice(1).every((part) => MEDIA_SUBFOLDER_NAME.test(part));
+};
 
 const extensionOf = (rel: string) => rel.slice(rel.lastIndexOf('.') + 1).toLowerCase() as keyof typeof MEDIA_TYPES;
 
@@ -123,14 +128,14 @@ export function inspectModuleFolder(dir: string): ModuleContents {
 			const stat = lstatSync(join(dir, rel));
 			if (stat.isDirectory()) {
 				if (name.startsWith('.')) issues.push({ severity: 'warning', code: 'file-not-shipped', file: `${rel}/`, params: { file: `${rel}/` } });
-				else if (!prefix && (name === 'locales' || name === MEDIA_FOLDER)) walk(rel);
+				else if ((!prefix && (name === 'locales' || name === MEDIA_FOLDER)) || inMedia(rel)) walk(rel);
 				else issues.push({ severity: 'error', code: 'folder-not-allowed', file: `${rel}/`, params: { file: `${rel}/` } });
 				continue;
 			}
 			const kind = kindOfPath(rel);
 			if (kind === 'author-note') issues.push({ severity: 'warning', code: 'file-not-shipped', file: rel, params: { file: rel } });
 			else if (stat.isSymbolicLink()) issues.push({ severity: 'error', code: 'file-not-allowed', file: rel, params: { file: rel } });
-			else if (kind === 'not-allowed') issues.push({ severity: 'error', code: prefix === MEDIA_FOLDER && IMAGE_EXTENSIONS.includes(extensionOf(rel) as never) ? 'media-name' : 'file-not-allowed', file: rel, params: { file: rel } });
+			else if (kind === 'not-allowed') issues.push({ severity: 'error', code: inMedia(prefix) && IMAGE_EXTENSIONS.includes(extensionOf(rel) as never) ? 'media-name' : 'file-not-allowed', file: rel, params: { file: rel } });
 			else {
 				const verdict = judge(dir, rel);
 				if (verdict.ok) shipped.push(rel);
@@ -154,7 +159,7 @@ export function shippedFiles(dir: string): Map<string, Uint8Array> {
 			const rel = prefix ? `${prefix}/${name}` : name;
 			const stat = lstatSync(join(dir, rel));
 			if (stat.isDirectory()) {
-				if (!prefix && (name === 'locales' || name === MEDIA_FOLDER)) walk(rel);
+				if ((!prefix && (name === 'locales' || name === MEDIA_FOLDER)) || inMedia(rel)) walk(rel);
 				continue;
 			}
 			const bytes = shippedFile(dir, rel);

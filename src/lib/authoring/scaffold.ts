@@ -141,7 +141,7 @@ export function scaffoldModule(id: string): Record<string, string> {
 		studyMinutes: Math.max(1, Math.round(estimate.minutes)),
 		masteryScore: 60,
 		allowBack: true,
-		sources: [{ id: 's1', citation: 'Author, A. (2024). Title of the source. Publisher. (Replace with your own source.)', location: 'https://example.org' }],
+		sources: [{ id: 's1', citation: 'Author, A. (2024). Title of the source. Publisher. (Replace with your own source.)', url: 'https://example.org' }],
 		machine: { id, initial: 'welcome', states }
 	};
 	return {

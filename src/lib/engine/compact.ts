@@ -5,13 +5,16 @@
  * Reflections and evaluation answers stay on the device: they are free text of any length.
  *
  * Layout (fields joined by `~`):
- *   K<format> ~ graphHash ~ width ~ score ~ timeSeconds ~ startedAt(seconds) ~ flags ~ path ~ decisions
+ *   K<format> ~ graphHash ~ width ~ score ~ timeSeconds ~ startedAt(seconds) ~ flags ~ path ~ decisions [~ shuffleSeed]
  * path: node indices, `width` characters each. decisions: node index (width) + answer bitmask
  * (2 chars) + points+648 (2 chars). flags: bit 0 = feedback pending, bit 1 = completed,
- * bit 2 = path truncated (oldest entries dropped to stay within budget).
+ * bit 2 = path truncated (oldest entries dropped to stay within budget). shuffleSeed (base 36, at
+ * most 6 characters) is there when the attempt shuffles its options; without it they show in the
+ * module's order, as in records written before shuffling existed.
  */
 import type { ModuleDefinition } from './module-schema';
 import { SAVED_STATE_FORMAT, type Decision, type SavedState } from './saved-state';
+import { isShuffleSeed } from './shuffle';
 
 const POINTS_OFFSET = 648; // 36² / 2: two base-36 characters hold -648…647
 /** Longest path kept in the compact form; the full path stays on the device. */
@@ -74,7 +77,8 @@ export function encodeCompact(state: SavedState, nodes: NodeIndex): string {
 		Math.round(state.startedAt / 1000).toString(36),
 		flags.toString(36),
 		pathText,
-		decisionText
+		decisionText,
+		...(state.shuffleSeed !== undefined ? [state.shuffleSeed.toString(36)] : [])
 	].join('~');
 }
 
@@ -89,7 +93,7 @@ export function decodeCompact(
 	now: number
 ): { state: SavedState } | { error: string } {
 	const parts = text.split('~');
-	if (parts.length !== 9 || !/^K\d+$/.test(parts[0])) return { error: 'not a Koers saved state' };
+	if ((parts.length !== 9 && parts.length !== 10) || !/^K\d+$/.test(parts[0])) return { error: 'not a Koers saved state' };
 	if (Number(parts[0].slice(1)) !== SAVED_STATE_FORMAT) return { error: `saved-state format ${parts[0].slice(1)} is not readable` };
 	if (parts[1] !== nodes.hash) return { error: 'saved against another version of the scenario' };
 	const w = Number(parts[2]);
@@ -125,6 +129,8 @@ export function decodeCompact(
 		}
 		const node = path[path.length - 1];
 		const completed = (flags & 2) !== 0;
+		const shuffleSeed = parts.length === 10 ? num(parts[9]) : undefined;
+		if (shuffleSeed !== undefined && !isShuffleSeed(shuffleSeed)) throw new Error('shuffle seed is out of range');
 		const state: SavedState = {
 			format: SAVED_STATE_FORMAT,
 			moduleId: module.id,
@@ -139,7 +145,8 @@ export function decodeCompact(
 			startedAt,
 			updatedAt: now,
 			nodeEnteredAt: now,
-			...(completed ? { completedAt: now } : {})
+			...(completed ? { completedAt: now } : {}),
+			...(shuffleSeed !== undefined ? { shuffleSeed } : {})
 		};
 		return { state };
 	} catch (e) {
@@ -147,8 +154,11 @@ export function decodeCompact(
 	}
 }
 
-/** Characters of the compact form outside the path and decisions (format, hash, numbers, separators). */
-const HEADER_BUDGET = 48;
+/**
+ * Characters of the compact form outside the path and decisions (format, hash, numbers, separators):
+ * 48, plus 7 for the shuffle seed and its separator.
+ */
+const HEADER_BUDGET = 55;
 
 /**
  * An upper bound on the compact form's length over every path through the module, computed from

@@ -7,4 +7,5 @@ export * from './saved-state';
 export * from './compact';
 export * from './scenario';
 export * from './load-module';
+export * from './shuffle';
 export * from './safe-url';

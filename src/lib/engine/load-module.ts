@@ -72,6 +72,7 @@ export function flattenLocale(tree: LocaleTree, prefix = '', out = new Map<strin
 export function keysOf(module: ModuleDefinition): { required: Set<string>; optional: Set<string> } {
 	const required = new Set<string>([module.title, module.description, ...MODULE_KEYS.required]);
 	const optional = new Set<string>(MODULE_KEYS.optional);
+	for (const chapter of module.chapters ?? []) required.add(`chapters.${chapter}`);
 	for (const [id, state] of Object.entries(module.machine.states)) {
 		const keys = nodeKeys(id, state.meta);
 		keys.required.forEach((k) => required.add(k));

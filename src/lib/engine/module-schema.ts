@@ -60,6 +60,10 @@ export interface NodeMeta {
 	image?: string;
 	/** Overrides the module's `allowBack` for this node. */
 	allowBack?: boolean;
+	/** choice and quiz: show the options in the listed order; otherwise they are shuffled per attempt. */
+	fixedOrder?: boolean;
+	/** A chapter (an id from the module's `chapters`) begins at this node. */
+	chapter?: string;
 }
 
 export interface StateConfig {
@@ -77,9 +81,11 @@ export interface MachineConfig {
 
 export interface SourceRef {
 	id: string;
-	/** A bibliographic reference, as published (not translated). */
+	/** A readable reference, as published (not translated): author, year, title, publisher, page. */
 	citation: string;
-	/** Where in the source: `file:line` or a URL. */
+	/** A web address where the publication can be read (http or https); shown to learners as a link. */
+	url?: string;
+	/** For authors only, never shown to learners: where in the source file a fact was found. */
 	location?: string;
 }
 
@@ -101,6 +107,8 @@ export interface ModuleDefinition {
 	reportFailureAs?: 'incomplete' | 'failed';
 	publisher?: { name: string; url?: string; contact?: string };
 	sources: SourceRef[];
+	/** Chapter ids in order (e.g. "week-1"); titles under `chapters.<id>` in the locales; nodes begin one with `meta.chapter`. */
+	chapters?: string[];
 	machine: MachineConfig;
 }
 
@@ -138,7 +146,7 @@ export function nodeKeys(stateId: string, meta: NodeMeta): { required: string[];
 			break;
 		case 'choice':
 			required.push(`${base}.body`);
-			optional.push(`${base}.lesson`);
+			optional.push(`${base}.lesson`, `${base}.question`);
 			for (const option of meta.options ?? []) {
 				required.push(
 					`${base}.options.${option}.label`,
@@ -149,7 +157,7 @@ export function nodeKeys(stateId: string, meta: NodeMeta): { required: string[];
 			break;
 		case 'quiz':
 			required.push(`${base}.body`, `${base}.explanation`);
-			optional.push(`${base}.lesson`);
+			optional.push(`${base}.lesson`, `${base}.question`);
 			for (const answer of meta.answers ?? []) required.push(`${base}.answers.${answer}.label`);
 			break;
 		case 'reflection':
@@ -252,7 +260,10 @@ export function validateModule(
 				error(`sources[${i}]`, 'A source needs an "id" and a "citation".', 'Write { "id": "s1", "citation": "Author (year). Title.", "location": "file:line" }.');
 			else if (source.location !== undefined && !isSafeLocation(source.location))
 				error(`sources[${i}].location`, `The location ${JSON.stringify(source.location)} is neither a place in a file nor an http(s) address.`, 'Write "file:line" (e.g. "report.pdf:12") or a web address starting with https://.', 'unsafe-url');
+			else if (source.url !== undefined && !isSafeUrl(source.url, ['web']))
+				error(`sources[${i}].url`, 'A source\'s url must be a web address starting with http:// or https://.', 'Write e.g. "url": "https://www.kis.nl/publicatie/…", or remove it.', 'unsafe-url');
 		});
+	const chapters = checkChapters(json.chapters, error);
 	// Every address goes through the one URL rule (safe-url.ts): the results page shows publisher.url as a link.
 	if (json.publisher !== undefined) {
 		const publisher = json.publisher;
@@ -314,6 +325,10 @@ export function validateModule(
 			if (meta.points !== undefined && (typeof meta.points !== 'number' || !Number.isInteger(meta.points) || meta.points < 0 || meta.points > 100))
 				error(`${at}.meta.points`, 'Quiz points must be a whole number from 0 to 100.', 'Write e.g. "points": 1.');
 		}
+		if (meta.fixedOrder !== undefined && (typeof meta.fixedOrder !== 'boolean' || (kind !== 'choice' && kind !== 'quiz')))
+			error(`${at}.meta.fixedOrder`, 'fixedOrder is true or false, on a choice or quiz node only.', 'Write "fixedOrder": true on a choice or quiz whose options must keep their order, or remove it.');
+		if (meta.chapter !== undefined && (typeof meta.chapter !== 'string' || !chapters.includes(meta.chapter)))
+			error(`${at}.meta.chapter`, `The chapter ${JSON.stringify(meta.chapter)} is not in the module's "chapters".`, chapters.length ? `Use one of: ${chapters.join(', ')}.` : 'Add "chapters": ["week-1", …] at the top of module.json, or remove "chapter".');
 		if (meta.image !== undefined && (typeof meta.image !== 'string' || meta.image.startsWith('/') || meta.image.includes('..')))
 			error(`${at}.meta.image`, 'The image must be a path inside the module folder.', 'Write e.g. "image": "media/sara.svg".');
 		else if (meta.image !== undefined && !isSafeUrl(meta.image, ['module-image']))
@@ -396,6 +411,20 @@ export function validateModule(
 	issues.push(...checkGraph(module, file));
 	if (issues.some((i) => i.severity === 'error')) return { issues };
 	return { module, issues };
+}
+
+/** Checks the optional top-level `chapters` list; returns its valid ids (empty when absent or broken). */
+function checkChapters(value: unknown, error: (path: string, message: string, fix: string) => void): string[] {
+	if (value === undefined) return [];
+	if (!Array.isArray(value) || value.length === 0 || !value.every((c) => typeof c === 'string' && ID_PATTERN.test(c))) {
+		error('chapters', 'chapters must be a non-empty list of short ids (a-z, 0-9, - and _).', 'Write "chapters": ["week-1", "week-2"], or remove it.');
+		return [];
+	}
+	if (new Set(value).size !== value.length) {
+		error('chapters', 'The chapters list names the same id twice.', 'Give every chapter its own id.');
+		return [];
+	}
+	return value as string[];
 }
 
 /** Successor node ids of every node, ignoring guards. */

@@ -4,8 +4,10 @@
  *
  * Changelog of SAVED_STATE_FORMAT (raise it on any change that old readers cannot understand, and
  * keep MIN_COMPATIBLE_FORMAT at the oldest format this code still reads):
- * - 1: first version.
+ * - 1: first version. Later additions that old readers may ignore: `shuffleSeed` (the attempt's
+ *   order of options; a record without it shows options in the module's order).
  */
+import { isShuffleSeed } from './shuffle';
 export const SAVED_STATE_FORMAT = 1;
 export const MIN_COMPATIBLE_FORMAT = 1;
 
@@ -50,6 +52,11 @@ export interface SavedState {
 	/** When the learner reached the node (ms), for decision latency. */
 	nodeEnteredAt: number;
 	completedAt?: number;
+	/**
+	 * The seed of this attempt's order of options and quiz answers (see shuffle.ts), so the order
+	 * stays the same after a reload or resume. Absent: the module's own order.
+	 */
+	shuffleSeed?: number;
 }
 
 export type RestoreFailure =
@@ -78,6 +85,7 @@ export function checkShape(value: unknown): string | null {
 	if (!isNumber(s.score) || !isNumber(s.timeMs) || s.timeMs < 0 || !isNumber(s.startedAt) || !isNumber(s.updatedAt)) return 'numbers are broken';
 	if (typeof s.reflections !== 'object' || s.reflections === null || !Object.values(s.reflections).every(isString)) return 'reflections are broken';
 	if (typeof s.feedbackPending !== 'boolean') return 'feedback flag is broken';
+	if (s.shuffleSeed !== undefined && !isShuffleSeed(s.shuffleSeed)) return 'shuffle seed is broken';
 	return null;
 }
 

@@ -69,6 +69,50 @@ describe('Scenario on the demo module', () => {
 		expect(scenario.canGoBack(s)).toBe(false);
 	});
 
+	it('says why there is no way back after a decision, on its feedback and on the page after it, and not elsewhere', () => {
+		let s = scenario.start(T0);
+		expect(scenario.backBlockedByDecision(s)).toBe(false);
+		s = scenario.apply(scenario.apply(s, { type: 'continue' }, T0), { type: 'continue' }, T0);
+		expect(scenario.backBlockedByDecision(s)).toBe(false);
+		s = scenario.apply(s, { type: 'choose', option: 'talk' }, T0);
+		expect(scenario.backBlockedByDecision(s)).toBe(true);
+		s = scenario.acknowledgeFeedback(s, T0);
+		expect(scenario.backBlockedByDecision(s)).toBe(true);
+		s = scenario.apply(s, { type: 'continue' }, T0);
+		expect(scenario.canGoBack(s)).toBe(true);
+		expect(scenario.backBlockedByDecision(s)).toBe(false);
+	});
+
+	it('judges a decision as correct, partly right, wrong or neutral, for the heading of its feedback', () => {
+		const d = (node: string, answers: string[], points = 0) => ({ node, answers, points });
+		expect(scenario.verdictOf(d('quiz-approaches', ['a', 'c']))).toBe('correct');
+		expect(scenario.verdictOf(d('quiz-approaches', ['a']))).toBe('partly');
+		expect(scenario.verdictOf(d('quiz-approaches', ['a', 'b']))).toBe('partly');
+		// Nothing right is wrong, not "not quite".
+		expect(scenario.verdictOf(d('quiz-approaches', ['b', 'd']))).toBe('wrong');
+		expect(scenario.verdictOf(d('quiz-signals', ['a']))).toBe('wrong');
+		expect(scenario.verdictOf(d('first-evening', ['talk'], 2))).toBe('correct');
+		expect(scenario.verdictOf(d('first-evening', ['buddy'], 1))).toBe('partly');
+		expect(scenario.verdictOf(d('first-evening', ['wait'], 0))).toBe('wrong');
+	});
+
+	it('goes back to a reflection too (its text is kept), but never from the end', () => {
+		let s = scenario.start(T0);
+		for (const action of [
+			{ type: 'continue' }, { type: 'continue' }, { type: 'choose', option: 'talk' }, { type: 'continue' }, { type: 'continue' },
+			{ type: 'choose', option: 'ask' }, { type: 'answer', answers: ['b'] }, { type: 'answer', answers: ['a', 'c'] }, { type: 'reflect', text: 'Eerst luisteren.' }
+		] as const)
+			s = scenario.acknowledgeFeedback(scenario.apply(s, action as never, T0), T0);
+		expect(s.node).toBe('evaluation');
+		expect(scenario.canGoBack(s)).toBe(true);
+		const back = scenario.goBack(s, T0);
+		expect(back.node).toBe('reflect');
+		expect(back.reflections.reflect).toBe('Eerst luisteren.');
+		s = scenario.apply(s, { type: 'evaluate', evaluation: { rating: 7, useful: '', better: '' } }, T0);
+		expect(scenario.canGoBack(s)).toBe(false);
+		expect(scenario.backBlockedByDecision(s)).toBe(false);
+	});
+
 	it('restores a stored record without replaying, and refuses foreign or damaged ones', () => {
 		let s = scenario.start(T0);
 		s = scenario.apply(scenario.apply(s, { type: 'continue' }, T0), { type: 'continue' }, T0);

@@ -4,6 +4,7 @@ import { buildNodeIndex, decodeCompact, encodeCompact, type NodeIndex } from './
 import type { ScenarioContext } from './library';
 import { DECISION_KINDS, type ModuleDefinition, type NodeMeta, type StateConfig } from './module-schema';
 import { longestPaths, progressOf, summariseScore, type ScoreSummary } from './scoring';
+import { shuffledOrder } from './shuffle';
 import { checkShape, majorOf, SAVED_STATE_FORMAT, type Evaluation, type RestoreResult, type SavedState } from './saved-state';
 
 /** What the learner did at a node, as the player reports it. */
@@ -15,6 +16,22 @@ export type LearnerAction =
 	| { type: 'evaluate'; evaluation: Evaluation };
 
 export class ScenarioError extends Error {}
+
+/** How right a decision was (see Scenario.verdictOf). */
+export type Verdict = 'correct' | 'partly' | 'wrong' | 'neutral';
+
+/** Where the learner is, in words a learner understands: a chapter of the module, or a step. */
+export interface ProgressPlace {
+	/** The step the learner is at (1 for the first page). */
+	step: number;
+	/** About how many steps the attempt has: the steps taken plus the longest way left. */
+	total: number;
+	/** The chapter the learner is in, when the module names chapters and one has begun. */
+	chapter?: { id: string; number: number; count: number };
+}
+
+/** The kinds of page a learner may go back to (where nothing that counts was decided). */
+const BACK_TO_KINDS: readonly NodeMeta['kind'][] = ['content', 'persona', 'reflection'];
 
 /** Longest reflection kept; longer text is cut so one answer cannot fill the learner's storage. */
 export const MAX_REFLECTION_LENGTH = 4000;
@@ -46,9 +63,14 @@ export class Scenario {
 		return this.node(id).meta;
 	}
 
-	start(now: number): SavedState {
+	/**
+	 * A new attempt. With a `shuffleSeed` (see shuffle.ts) options and quiz answers are shown in an
+	 * order of their own for this attempt; without one, in the module's order.
+	 */
+	start(now: number, shuffleSeed?: number): SavedState {
 		const initial = this.module.machine.initial;
 		return {
+			...(shuffleSeed !== undefined ? { shuffleSeed } : {}),
 			format: SAVED_STATE_FORMAT,
 			moduleId: this.module.id,
 			moduleVersion: this.module.version,
@@ -171,20 +193,70 @@ export class Scenario {
 		return state.feedbackPending ? { ...state, feedbackPending: false, updatedAt: now, nodeEnteredAt: now } : state;
 	}
 
-	/** Back is allowed over content and persona pages only, so no decision is ever undone. */
+	/**
+	 * Back is allowed to a page where the learner decided nothing that counts: content, persona and
+	 * reflection pages (a reflection keeps its text and can be sent again). So no decision is ever undone.
+	 */
 	canGoBack(state: SavedState): boolean {
 		if (state.feedbackPending || state.completedAt || state.path.length < 2) return false;
-		const current = this.meta(state.node);
-		const previousId = state.path[state.path.length - 2];
-		const previous = this.meta(previousId);
-		const allowed = current.allowBack ?? this.module.allowBack ?? false;
-		return allowed && (previous.kind === 'content' || previous.kind === 'persona');
+		const previous = this.meta(state.path[state.path.length - 2]);
+		return this.backAllowedAt(state.node) && BACK_TO_KINDS.includes(previous.kind);
+	}
+
+	/**
+	 * Why there is no way back where the module otherwise allows it: the learner has just made a
+	 * decision (its feedback shows, or it is the page before this one), and a decision is never
+	 * undone. The player says so instead of leaving the learner to guess why "back" is gone.
+	 */
+	backBlockedByDecision(state: SavedState): boolean {
+		if (state.completedAt || state.path.length < 2 || !this.backAllowedAt(state.node)) return false;
+		if (state.feedbackPending) return true;
+		return this.isDecision(state.path[state.path.length - 2]);
+	}
+
+	private backAllowedAt(nodeId: string): boolean {
+		return this.meta(nodeId).allowBack ?? this.module.allowBack ?? false;
 	}
 
 	goBack(state: SavedState, now: number): SavedState {
 		if (!this.canGoBack(state)) throw new ScenarioError('Going back is not possible here.');
 		const path = state.path.slice(0, -1);
 		return { ...state, node: path[path.length - 1], path, updatedAt: now, nodeEnteredAt: now };
+	}
+
+	/**
+	 * The options (choice) or answers (quiz) of a node in the order this attempt shows them: shuffled
+	 * by the attempt's seed, unless the node pins its order (`fixedOrder`) or the attempt has no seed.
+	 */
+	displayOrder(state: Pick<SavedState, 'shuffleSeed'>, nodeId: string): string[] {
+		const meta = this.meta(nodeId);
+		const ids = meta.options ?? meta.answers ?? [];
+		if (meta.fixedOrder || state.shuffleSeed === undefined) return [...ids];
+		return shuffledOrder(ids, state.shuffleSeed, nodeId);
+	}
+
+	/**
+	 * Where the learner is. While the feedback on a decision shows, the learner is still at that
+	 * decision (the state has already moved on to the next node). The chapter is the last one begun
+	 * on the learner's own path, so branches and "back" keep it right.
+	 */
+	placeOf(state: SavedState): ProgressPlace {
+		const path = state.feedbackPending && state.path.length > 1 ? state.path.slice(0, -1) : state.path;
+		const here = path[path.length - 1];
+		const step = path.length;
+		const total = state.completedAt ? step : step + (this.stepsLeft.get(here) ?? 0);
+		const place: ProgressPlace = { step, total };
+		const chapters = this.module.chapters ?? [];
+		if (chapters.length) {
+			for (let i = path.length - 1; i >= 0; i--) {
+				const chapter = this.meta(path[i]).chapter;
+				if (chapter && chapters.includes(chapter)) {
+					place.chapter = { id: chapter, number: chapters.indexOf(chapter) + 1, count: chapters.length };
+					break;
+				}
+			}
+		}
+		return place;
 	}
 
 	/** Adds active time (the player only counts time while the page is visible). */
@@ -210,6 +282,23 @@ export class Scenario {
 			(d.points >= best ? strong : toRevisit).push(d.node);
 		}
 		return { strong, toRevisit };
+	}
+
+	/**
+	 * How right a decision was, for the heading of its feedback: `correct` (a fully correct answer,
+	 * or an option worth the most points), `partly` (some correct answers of a multiple-answer quiz,
+	 * or an option worth some points but not the most), `wrong` (nothing right), or `neutral` (a
+	 * dilemma where no option scores: a pure branch). The same rule as the LMS's `result`.
+	 */
+	verdictOf(decision: Pick<SavedState['decisions'][number], 'node' | 'answers' | 'points'>): Verdict {
+		const meta = this.meta(decision.node);
+		if (meta.kind === 'quiz') {
+			if (this.isCorrect(meta, decision.answers)) return 'correct';
+			return decision.answers.some((a) => meta.correct?.includes(a)) ? 'partly' : 'wrong';
+		}
+		const best = this.bestPoints(decision.node);
+		if (best <= 0) return 'neutral';
+		return decision.points >= best ? 'correct' : decision.points > 0 ? 'partly' : 'wrong';
 	}
 
 	/** Most points any answer at a decision node can give. */

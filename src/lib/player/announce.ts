@@ -1,4 +1,4 @@
-import type { Decision, NodeMeta } from '$lib/engine';
+import type { Decision, NodeMeta, Verdict } from '$lib/engine';
 
 type Translate = (key: string) => string;
 
@@ -23,14 +23,20 @@ const sentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
  * @param moduleText a module text by key (`nodes.<id>.…`), in the module's language
  * @param uiText a UI string by key
  */
-export function feedbackAnnouncement(decision: Decision, meta: NodeMeta, correct: boolean, moduleText: Translate, uiText: Translate): string {
+export function feedbackAnnouncement(decision: Decision, meta: NodeMeta, verdict: Verdict, moduleText: Translate, uiText: Translate): string {
 	const key = `nodes.${decision.node}`;
 	if (meta.kind === 'choice') {
 		const option = decision.answers[0];
-		return `${uiText('player.yourChoice')}: ${sentence(plainText(moduleText(`${key}.options.${option}.label`)))} ${uiText('player.whatHappens')}: ${plainText(moduleText(`${key}.options.${option}.consequence`))}`;
+		const judged = verdict === 'neutral' ? '' : ` ${sentence(uiText(CHOICE_VERDICT[verdict]))}`;
+		return `${uiText('player.yourChoice')}: ${sentence(plainText(moduleText(`${key}.options.${option}.label`)))}${judged} ${uiText('player.whatHappens')}: ${plainText(moduleText(`${key}.options.${option}.consequence`))}`;
 	}
-	if (correct) return `${uiText('player.correct')}.`;
+	if (verdict === 'correct') return `${uiText('player.correct')}.`;
 	const right = meta.correct ?? [];
 	const labels = right.map((a) => plainText(moduleText(`${key}.answers.${a}.label`))).join('; ');
-	return `${uiText('player.incorrect')}. ${uiText(right.length > 1 ? 'player.correctAnswers' : 'player.correctAnswer')}: ${sentence(labels)}`;
+	return `${uiText(QUIZ_VERDICT[verdict])}. ${uiText(right.length > 1 ? 'player.correctAnswers' : 'player.correctAnswer')}: ${sentence(labels)}`;
 }
+
+/** The heading of a quiz's feedback, by how right the answer was. */
+export const QUIZ_VERDICT: Record<Verdict, string> = { correct: 'player.correct', partly: 'player.partlyRight', wrong: 'player.incorrect', neutral: 'player.incorrect' };
+/** What the feedback on a scored dilemma says about the option chosen. */
+export const CHOICE_VERDICT: Record<Exclude<Verdict, 'neutral'>, string> = { correct: 'player.choiceStrong', partly: 'player.choicePartly', wrong: 'player.choiceWeak' };

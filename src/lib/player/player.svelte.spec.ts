@@ -54,6 +54,29 @@ describe('Player', () => {
 		expect(again.state).toMatchObject({ node: 'buddy-outcome', score: 1, feedbackPending: false });
 	});
 
+	it('gives each attempt its own order of options, keeps it on resume, and a new attempt draws a new one', async () => {
+		const repository = new MemoryProgressRepository({ persistent: true });
+		const first = setup(repository).player;
+		await first.open('demo');
+		await first.begin();
+		const seed = first.state!.shuffleSeed;
+		expect(seed).toBeTypeOf('number');
+		await first.continue();
+		await first.continue();
+		const order = first.scenario!.displayOrder(first.state!, 'first-evening');
+		const again = setup(repository).player;
+		await again.open('demo');
+		expect(again.state!.shuffleSeed).toBe(seed);
+		expect(again.scenario!.displayOrder(again.state!, 'first-evening')).toEqual(order);
+		// Starting again draws a new seed (two attempts with the same one are a one-in-two-billion chance).
+		const seeds = new Set([seed]);
+		for (let i = 0; i < 3; i++) {
+			await again.begin();
+			seeds.add(again.state!.shuffleSeed);
+		}
+		expect(seeds.size).toBe(4);
+	});
+
 	it('counts active time only, capped for a learner who walked away', async () => {
 		const { player, clock } = setup();
 		await player.open('demo');

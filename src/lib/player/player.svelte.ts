@@ -1,4 +1,5 @@
 import type { Evaluation, LearnerAction, LoadedModule, ModuleIssue, SavedState, Scenario } from '$lib/engine';
+import { newShuffleSeed } from '$lib/engine/shuffle';
 import type { ModuleSource } from '$lib/content/module-source';
 import type { I18n } from '$lib/i18n/i18n.svelte';
 import { AttemptExistsError, StaleWriteError, type AttemptRecord, type ProgressRepository } from '$lib/storage/progress-repository';
@@ -208,7 +209,8 @@ export class Player {
 		}
 		this.attemptId = undefined;
 		this.revision = 0;
-		this.adopt(scenario.start(this.now()), false);
+		// Each attempt shows options and quiz answers in an order of its own (kept in the saved state).
+		this.adopt(scenario.start(this.now(), newShuffleSeed()), false);
 		this.stepCount++;
 		await this.persist();
 		if (this.attemptId === undefined && (await this.startedElsewhere(scenario.module.id))) return;

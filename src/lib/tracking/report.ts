@@ -68,7 +68,7 @@ export function bestStatus(current: LmsStatus, reached: LmsStatus): LmsStatus {
 export interface DecisionReport {
 	/** The node id: stable across texts and versions, so an LMS groups answers to the same question. */
 	id: string;
-	/** The node's option or answer ids, in display order. */
+	/** The node's option or answer ids, in the module's order (not the attempt's shuffled one), so letters mean the same for every learner. */
 	choices: string[];
 	/** What the learner chose. */
 	response: string[];

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { loadShipped } from '../../../tests/helpers/load-from-disk';
+import { checkShape } from './saved-state';
+import { Scenario } from './scenario';
+import { isShuffleSeed, newShuffleSeed, shuffledOrder, SEED_LIMIT } from './shuffle';
+
+const { scenario, module } = loadShipped('demo');
+const T0 = 1_700_000_000_000;
+
+/** Plays the demo to its first dilemma (first-evening: options talk, buddy, wait). */
+function atFirstDilemma(seed?: number) {
+	let s = scenario.start(T0, seed);
+	s = scenario.apply(s, { type: 'continue' }, T0 + 1);
+	return scenario.apply(s, { type: 'continue' }, T0 + 2);
+}
+
+describe('shuffled options and answers', () => {
+	it('orders every option once, the same way for the same seed, differently across seeds', () => {
+		const ids = ['a', 'b', 'c', 'd'];
+		const orders = new Set<string>();
+		for (let seed = 0; seed < 200; seed++) {
+			const order = shuffledOrder(ids, seed, 'node');
+			expect([...order].sort()).toEqual(ids);
+			expect(shuffledOrder(ids, seed, 'node')).toEqual(order);
+			orders.add(order.join(''));
+		}
+		// 24 orders exist; 200 attempts meet nearly all of them, and the module's own order is not the rule.
+		expect(orders.size).toBeGreaterThan(20);
+	});
+
+	it('puts the first option first in about a third of attempts, not always (three options)', () => {
+		let first = 0;
+		for (let seed = 0; seed < 600; seed++) if (shuffledOrder(['talk', 'buddy', 'wait'], seed, 'first-evening')[0] === 'talk') first++;
+		expect(first).toBeGreaterThan(140);
+		expect(first).toBeLessThan(260);
+	});
+
+	it('shows a node in the order of the attempt: stable within it, module order without a seed, pinned with fixedOrder', () => {
+		expect(scenario.displayOrder(atFirstDilemma(), 'first-evening')).toEqual(['talk', 'buddy', 'wait']);
+		const seen = new Set<string>();
+		for (let seed = 1; seed < 40; seed++) {
+			const state = atFirstDilemma(seed);
+			const order = scenario.displayOrder(state, 'first-evening');
+			expect(scenario.displayOrder(state, 'first-evening')).toEqual(order);
+			seen.add(order.join(','));
+			// quiz-signals pins its order (a scale from weak to strong): never shuffled.
+			expect(scenario.displayOrder(state, 'quiz-signals')).toEqual(['c', 'a', 'b']);
+		}
+		expect(seen.size).toBeGreaterThan(3);
+		expect(module.machine.states['quiz-signals'].meta.fixedOrder).toBe(true);
+	});
+
+	it('keeps the seed in the saved state through a save and a restore (as after a reload)', () => {
+		const state = atFirstDilemma(123_456);
+		const order = scenario.displayOrder(state, 'first-evening');
+		const restored = scenario.restore(JSON.parse(JSON.stringify(state)));
+		expect(restored.ok).toBe(true);
+		if (!restored.ok) return;
+		expect(restored.state.shuffleSeed).toBe(123_456);
+		expect(scenario.displayOrder(restored.state, 'first-evening')).toEqual(order);
+	});
+
+	it('keeps the order through the compact form an LMS stores, and reads records without a seed in module order', () => {
+		const state = atFirstDilemma(SEED_LIMIT - 1);
+		const text = scenario.encode(state);
+		const decoded = scenario.decode(text, T0);
+		expect(decoded.ok).toBe(true);
+		if (!decoded.ok) return;
+		expect(decoded.state.shuffleSeed).toBe(SEED_LIMIT - 1);
+		expect(scenario.displayOrder(decoded.state, 'first-evening')).toEqual(scenario.displayOrder(state, 'first-evening'));
+		// A record written before shuffling (nine fields, no seed) still reads, in the module's order.
+		const old = scenario.decode(scenario.encode(atFirstDilemma()), T0);
+		expect(old.ok && old.state.shuffleSeed).toBe(undefined);
+		expect(scenario.encode(atFirstDilemma()).split('~')).toHaveLength(9);
+		// A damaged seed is refused, not guessed.
+		expect(scenario.decode(`${text.slice(0, text.lastIndexOf('~'))}~zzzzzzz`, T0).ok).toBe(false);
+	});
+
+	it('refuses a saved state with a broken seed, and makes valid fresh seeds', () => {
+		expect(checkShape({ ...atFirstDilemma(5), shuffleSeed: -1 })).toBe('shuffle seed is broken');
+		expect(checkShape({ ...atFirstDilemma(5), shuffleSeed: 1.5 })).toBe('shuffle seed is broken');
+		for (let i = 0; i < 20; i++) expect(isShuffleSeed(newShuffleSeed())).toBe(true);
+	});
+});
+
+describe('where the learner is, for the words beside the progress bar', () => {
+	it('names the chapter begun last on the learner\'s own path, and the step of about how many', () => {
+		let s = scenario.start(T0, 1);
+		expect(scenario.placeOf(s)).toEqual({ step: 1, total: 11, chapter: { id: 'week-1', number: 1, count: 3 } });
+		s = scenario.apply(s, { type: 'continue' }, T0 + 1);
+		s = scenario.apply(s, { type: 'continue' }, T0 + 2);
+		s = scenario.apply(s, { type: 'choose', option: 'talk' }, T0 + 3);
+		// The feedback on first-evening shows: the learner is still at step 3.
+		expect(scenario.placeOf(s)).toMatchObject({ step: 3, chapter: { id: 'week-1' } });
+		s = scenario.acknowledgeFeedback(s, T0 + 4);
+		s = scenario.apply(s, { type: 'continue' }, T0 + 5);
+		expect(s.node).toBe('second-visit');
+		expect(scenario.placeOf(s)).toMatchObject({ step: 5, chapter: { id: 'week-2', number: 2, count: 3 } });
+		// Back over a content page leaves the chapter it began.
+		s = scenario.goBack(s, T0 + 6);
+		expect(scenario.placeOf(s)).toMatchObject({ step: 4, chapter: { id: 'week-1', number: 1 } });
+	});
+
+	it('counts steps without chapters, and at the end the total is the steps taken', () => {
+		const plain = { ...module, chapters: undefined };
+		const bare = new Scenario(plain);
+		let s = bare.start(T0);
+		expect(bare.placeOf(s)).toEqual({ step: 1, total: 11 });
+		const best = [
+			{ type: 'continue' }, { type: 'continue' }, { type: 'choose', option: 'talk' }, { type: 'continue' }, { type: 'continue' },
+			{ type: 'choose', option: 'ask' }, { type: 'answer', answers: ['b'] }, { type: 'answer', answers: ['a', 'c'] },
+			{ type: 'reflect', text: '' }, { type: 'evaluate', evaluation: { rating: null, useful: '', better: '' } }
+		] as const;
+		for (const action of best) s = bare.acknowledgeFeedback(bare.apply(s, action as never, T0), T0);
+		expect(s.completedAt).toBeDefined();
+		expect(bare.placeOf(s)).toEqual({ step: 11, total: 11 });
+	});
+});
