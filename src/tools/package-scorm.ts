@@ -28,6 +28,7 @@ import { blockingErrors, checkForShipping, refusalMessage } from '../lib/authori
 import { buildManifest, SCHEMA_FILES, type ManifestEdition } from '../lib/tracking/manifest';
 import { buildCatalogue, listModuleIds, moduleFiles } from './modules-files.js';
 import { STANDALONE_ONLY } from './build-sw.js';
+import { manifestDescriptions } from './manifest-texts';
 
 export const EDITIONS: ManifestEdition[] = ['scorm12', 'scorm2004'];
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -117,7 +118,7 @@ export function assemblePackage(options: { modulesDir: string; playerDir: string
 		version: module.version,
 		language: module.defaultLanguage ?? module.languages[0],
 		titles: catalogue.titles,
-		descriptions: catalogue.descriptions,
+		descriptions: manifestDescriptions(catalogue.descriptions, module.accreditation),
 		masteryScore: module.masteryScore,
 		files: sco
 	});

@@ -32,6 +32,8 @@ async function playWithKeyboard(page: Page, entry: Entry, violations: string[]) 
 	await expect(page.locator('[data-testid^=status-]').first()).toBeVisible();
 	await activate(page, `a[href="#/play/${entry.id}"]`);
 	await expect(page.locator('[data-step-heading]')).toBeVisible();
+	// Enter on the module's card lands on its intro's heading, not on <body>.
+	await expect.poll(() => focusOnStepHeading(page), `${entry.id}: focus on the intro's heading`).toBe(true);
 	await activate(page, '.start .actions button');
 
 	const kinds = new Set<string>();

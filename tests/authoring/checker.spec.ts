@@ -230,7 +230,13 @@ describe('messages in Dutch', () => {
 			(m) => (m.machine.states.welcome.on.continue = { target: 'meet', guard: 'visited' }),
 			(m) => (m.machine.states.welcome.on.continue = { target: 'meet', guard: { type: 'scoreAtLeast' } }),
 			(m) => (m.machine.states.welcome.on.continue = { target: 'meet', guard: { type: 'visited', params: { node: 'nowhere' } } }),
-			(m) => (m.machine.states.welcome.on.continue = { target: 'meet', guard: { type: 'chose', params: { node: 'dilemma', option: 'maybe' } } })
+			(m) => (m.machine.states.welcome.on.continue = { target: 'meet', guard: { type: 'chose', params: { node: 'dilemma', option: 'maybe' } } }),
+			(m) => (m.accreditation = 'SKJ'),
+			(m) => (m.accreditation = { registrations: [] }),
+			(m) => (m.accreditation = { provider: '', contact: 'javascript:alert(1)', example: 'yes', extra: 1, registrations: ['x'] }),
+			(m) => (m.accreditation = { registrations: [{ register: '', points: -1, hours: 'veel', number: 5, validFrom: '2027-02-30', validUntil: '31-12-2027', other: 1 }] }),
+			(m) => (m.accreditation = { registrations: [{ register: 'Registerplein', validFrom: '2027-01-01', validUntil: '2026-01-01' }] }),
+			(m) => (m.certificateMinimumMinutes = 0)
 		];
 		const untranslated: string[] = [];
 		for (const mutate of mutations) {

@@ -1,6 +1,8 @@
 // Test double: a strict SCORM LMS API (1.2 and 2004) that holds a SCO to the letter of the data
 // model, stricter than scorm-again (which accepts 64,000-character 1.2 suspend_data on purpose) and
-// than Moodle. Every refused call is kept in `violations`, so a test can assert there were none.
+// at least as strict as Moodle 4.5 where Moodle is stricter than the standard (short identifiers in
+// a 2004 choice; which data the next launch gets, moodleRelaunch). Every refused call is kept in
+// `violations`, so a test can assert there were none.
 import type { Scorm12Api, Scorm2004Api } from '../../src/lib/tracking/scorm-api';
 
 type Mode = 'r' | 'w' | 'rw';
@@ -18,6 +20,12 @@ export interface Faults {
 }
 
 export interface StrictLms {
+	readonly edition: '1.2' | '2004';
+	/**
+	 * What the LMS keeps for this attempt, as Moodle's scorm_scoes_track rows: the data the launch
+	 * carried over, every committed SetValue, and total_time (added up at Terminate, as Moodle does).
+	 */
+	readonly tracks: Map<string, string>;
 	/** Values as the SCO set them (what the next commit sends). */
 	readonly values: Map<string, string>;
 	/** Values as of the last successful commit (or terminate): what the LMS has stored. */
@@ -89,17 +97,58 @@ const RULES_2004: [RegExp, Rule][] = [
 	[/^cmi\.interactions\.\d+\.type$/, { mode: 'rw', format: /^(true-false|choice|fill-in|long-fill-in|matching|performance|sequencing|likert|numeric|other)$/ }],
 	[/^cmi\.interactions\.\d+\.timestamp$/, { mode: 'rw', format: Time2004 }],
 	[/^cmi\.interactions\.\d+\.weighting$/, { mode: 'rw', format: /^-?\d{1,10}(\.\d{1,7})?$/ }],
-	[/^cmi\.interactions\.\d+\.learner_response$/, { mode: 'rw', format: /^[\w.:-]{1,250}(\[,\][\w.:-]{1,250}){0,35}$/ }],
-	[/^cmi\.interactions\.\d+\.correct_responses\.\d+\.pattern$/, { mode: 'rw', format: /^[\w.:-]{1,250}(\[,\][\w.:-]{1,250}){0,35}$/ }],
+	// The format depends on the interaction's type; a choice is checked as Moodle does (choiceNodes).
+	[/^cmi\.interactions\.\d+\.learner_response$/, { mode: 'rw', format: /^[\s\S]{1,4000}$/ }],
+	[/^cmi\.interactions\.\d+\.correct_responses\.\d+\.pattern$/, { mode: 'rw', format: /^[\s\S]{1,4000}$/ }],
 	[/^cmi\.interactions\.\d+\.result$/, { mode: 'rw', format: /^(correct|incorrect|unanticipated|neutral|-?\d+(\.\d+)?)$/ }],
 	[/^cmi\.interactions\.\d+\.latency$/, { mode: 'rw', format: Duration2004 }],
 	[/^cmi\.interactions\.\d+\.description$/, { mode: 'rw', format: /^[\s\S]{0,250}$/ }]
 ];
 
-function makeCore(rules: [RegExp, Rule][], initial: Record<string, string>, edition: '1.2' | '2004') {
+/** Moodle 4.5's CMIShortIdentifier (mod/scorm/datamodels/scorm_13.js). */
+const ShortIdentifier = /^[\w.]{1,250}$/;
+
+/**
+ * A 2004 choice response or pattern as Moodle checks it: at most 36 short identifiers joined by
+ * `[,]`, none twice. Returns the error code, or '' when the value is good.
+ */
+function choiceNodes(value: string): string {
+	const nodes = value.split('[,]');
+	if (nodes.length > 36) return '351';
+	if (!nodes.every((n) => ShortIdentifier.test(n))) return '406';
+	return new Set(nodes).size === nodes.length ? '' : '406';
+}
+
+/** The elements the LMS itself provides at launch; everything else a launch carries is the attempt's data. */
+const PROVIDED = /^cmi\.(core\.(student_id|student_name|entry|lesson_mode|credit)|learner_id|learner_name|entry|mode|credit)$/;
+
+/** Time as centiseconds, from either edition's format (for total_time). */
+function centiseconds(value: string | undefined): number {
+	if (!value) return 0;
+	const t12 = /^(\d{2,4}):(\d{2}):(\d{2}(?:\.\d{1,2})?)$/.exec(value);
+	if (t12) return Math.round((Number(t12[1]) * 3600 + Number(t12[2]) * 60 + Number(t12[3])) * 100);
+	const t04 = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d{1,2})?)S)?)?$/.exec(value);
+	if (t04) return Math.round((Number(t04[1] ?? 0) * 86400 + Number(t04[2] ?? 0) * 3600 + Number(t04[3] ?? 0) * 60 + Number(t04[4] ?? 0)) * 100);
+	return 0;
+}
+
+function formatTime(cs: number, edition: '1.2' | '2004'): string {
+	const h = Math.floor(cs / 360000);
+	const m = Math.floor((cs % 360000) / 6000);
+	const sec = (cs % 6000) / 100;
+	if (edition === '1.2') return `${String(h).padStart(4, '0')}:${String(m).padStart(2, '0')}:${sec.toFixed(2).padStart(5, '0')}`;
+	return `PT${h}H${m}M${sec}S`;
+}
+
+/** total_time in seconds, from either edition's format. */
+export const seconds = (value: string | undefined) => centiseconds(value) / 100;
+
+function makeCore(rules: [RegExp, Rule][], initial: Record<string, string>, edition: '1.2' | '2004', defaults: Record<string, string>) {
 	const lms: StrictLms = {
-		values: new Map(Object.entries(initial)),
-		committed: new Map(Object.entries(initial)),
+		edition,
+		tracks: new Map(Object.entries(initial).filter(([k]) => !PROVIDED.test(k))),
+		values: new Map(Object.entries({ ...defaults, ...initial })),
+		committed: new Map(Object.entries({ ...defaults, ...initial })),
 		calls: [],
 		violations: [],
 		counts: { initialize: 0, terminate: 0, commit: 0, failedCommits: 0 },
@@ -107,6 +156,13 @@ function makeCore(rules: [RegExp, Rule][], initial: Record<string, string>, edit
 	};
 	let phase: 'new' | 'running' | 'ended' = 'new';
 	let error = '0';
+	/** SetValues since the last successful commit: what the next commit stores as tracks. */
+	const pending = new Map<string, string>();
+	const store = () => {
+		for (const [k, v] of lms.values) lms.committed.set(k, v);
+		for (const [k, v] of pending) lms.tracks.set(k, v);
+		pending.clear();
+	};
 	const fail = (code: string, what: string) => {
 		error = code;
 		lms.violations.push(`${what} → ${code}`);
@@ -139,7 +195,13 @@ function makeCore(rules: [RegExp, Rule][], initial: Record<string, string>, edit
 			if (arg !== '') return fail('201', `Terminate("${arg}")`);
 			if (phase !== 'running') return fail(edition === '1.2' ? '301' : '113', `Terminate while ${phase}`);
 			phase = 'ended';
-			for (const [k, v] of lms.values) lms.committed.set(k, v);
+			store();
+			// Moodle adds this session's time to the attempt's total at Terminate (StoreData in
+			// scorm_12.js / scorm_13.js), never at a Commit.
+			const total = edition === '1.2' ? 'cmi.core.total_time' : 'cmi.total_time';
+			const session = lms.values.get(edition === '1.2' ? 'cmi.core.session_time' : 'cmi.session_time');
+			lms.tracks.set(total, formatTime(centiseconds(lms.tracks.get(total)) + centiseconds(session), edition));
+			lms.committed.set(total, lms.tracks.get(total)!);
 			error = '0';
 			return 'true';
 		},
@@ -154,7 +216,7 @@ function makeCore(rules: [RegExp, Rule][], initial: Record<string, string>, edit
 				error = '101';
 				return 'false';
 			}
-			for (const [k, v] of lms.values) lms.committed.set(k, v);
+			store();
 			error = '0';
 			return 'true';
 		},
@@ -200,6 +262,14 @@ function makeCore(rules: [RegExp, Rule][], initial: Record<string, string>, edit
 			if (r.format && !r.format.test(value)) return fail(edition === '1.2' ? '405' : '406', `SetValue(${element}, "${value.slice(0, 60)}${value.length > 60 ? '…' : ''}" [${value.length}]): bad format`);
 			if (r.range && (Number(value) < r.range[0] || Number(value) > r.range[1])) return fail(edition === '1.2' ? '405' : '407', `SetValue(${element}, ${value}): out of range`);
 			const index = /^cmi\.interactions\.(\d+)\.(.+)$/.exec(element);
+			if (index && edition === '2004' && /^(learner_response|correct_responses\.\d+\.pattern)$/.test(index[2]) && lms.values.get(`cmi.interactions.${index[1]}.type`) === 'choice') {
+				const code = choiceNodes(value);
+				if (code) return fail(code, `SetValue(${element}, "${value.slice(0, 60)}"): not a choice response of short identifiers (^[\\w.]{1,250}$, Moodle's CMIShortIdentifier)`);
+				// Moodle: the same pattern twice in one choice is 351.
+				const pattern = /^correct_responses\.(\d+)\.pattern$/.exec(index[2]);
+				for (let i = 0; pattern && i < Number(pattern[1]); i++)
+					if (lms.values.get(`cmi.interactions.${index[1]}.correct_responses.${i}.pattern`) === value) return fail('351', `SetValue(${element}): the pattern "${value}" is already there`);
+			}
 			if (index) {
 				const n = Number(index[1]);
 				const count = interactionCount();
@@ -212,6 +282,7 @@ function makeCore(rules: [RegExp, Rule][], initial: Record<string, string>, edit
 				}
 			}
 			lms.values.set(element, value);
+			pending.set(element, value);
 			error = '0';
 			return 'true';
 		},
@@ -224,8 +295,9 @@ function makeCore(rules: [RegExp, Rule][], initial: Record<string, string>, edit
 export function strictScorm12(initial: Record<string, string> = {}): { api: Scorm12Api; lms: StrictLms } {
 	const core = makeCore(
 		RULES_12,
-		{ 'cmi.core.student_id': 'learner-1', 'cmi.core.student_name': 'Lerner, Lisa', 'cmi.core.lesson_status': 'not attempted', 'cmi.core.entry': 'ab-initio', 'cmi.core.lesson_mode': 'normal', 'cmi.core.credit': 'credit', 'cmi.suspend_data': '', 'cmi.core.lesson_location': '', 'cmi.core.score.raw': '', ...initial },
-		'1.2'
+		initial,
+		'1.2',
+		{ 'cmi.core.student_id': 'learner-1', 'cmi.core.student_name': 'Lerner, Lisa', 'cmi.core.lesson_status': 'not attempted', 'cmi.core.entry': 'ab-initio', 'cmi.core.lesson_mode': 'normal', 'cmi.core.credit': 'credit', 'cmi.suspend_data': '', 'cmi.core.lesson_location': '', 'cmi.core.score.raw': '', 'cmi.core.total_time': '0000:00:00.00' }
 	);
 	const api: Scorm12Api = {
 		LMSInitialize: core.initialize,
@@ -243,8 +315,9 @@ export function strictScorm12(initial: Record<string, string> = {}): { api: Scor
 export function strictScorm2004(initial: Record<string, string> = {}): { api: Scorm2004Api; lms: StrictLms } {
 	const core = makeCore(
 		RULES_2004,
-		{ 'cmi.learner_id': 'learner-1', 'cmi.learner_name': 'Lerner, Lisa', 'cmi.completion_status': 'unknown', 'cmi.success_status': 'unknown', 'cmi.entry': 'ab-initio', 'cmi.mode': 'normal', 'cmi.credit': 'credit', ...initial },
-		'2004'
+		initial,
+		'2004',
+		{ 'cmi.learner_id': 'learner-1', 'cmi.learner_name': 'Lerner, Lisa', 'cmi.completion_status': 'unknown', 'cmi.success_status': 'unknown', 'cmi.entry': 'ab-initio', 'cmi.mode': 'normal', 'cmi.credit': 'credit', 'cmi.total_time': 'PT0H0M0S' }
 	);
 	const api: Scorm2004Api = {
 		Initialize: core.initialize,
@@ -268,4 +341,32 @@ export function interactionsOf(values: Map<string, string>): Record<string, stri
 		(list[Number(m[1])] ??= {})[m[2]] = value;
 	}
 	return list;
+}
+
+/**
+ * What Moodle 4.5 hands the SCO when the learner launches again (get_scorm_default in
+ * mod/scorm/datamodels/scorm_12lib.php and scorm_13lib.php), as `initial` for the next strict LMS:
+ * - SCORM 1.2 keeps every track of the attempt; entry is `resume` after exit `suspend`, '' after any
+ *   other exit, `ab-initio` when the attempt has no tracks.
+ * - SCORM 2004 keeps the tracks only after exit `suspend` (RTE 4.2.8); after `normal`, `time-out`
+ *   or no exit the SCO gets nothing at all (no suspend_data, no interactions, total_time zero) and
+ *   entry `ab-initio`, after `logout` `resume`, after '' ''. Moodle still stores into the same
+ *   attempt, so what the SCO then writes replaces what was there.
+ * - "Start a new attempt" (`newAttempt`): no tracks, entry `ab-initio`.
+ */
+export function moodleRelaunch(lms: StrictLms, options: { newAttempt?: boolean } = {}): Record<string, string> {
+	return moodleNextLaunch(lms.edition, Object.fromEntries(lms.tracks), options);
+}
+
+/** moodleRelaunch from an attempt's tracks (also for the stand-in LMS page, tests/scorm/lms-harness.js). */
+export function moodleNextLaunch(edition: '1.2' | '2004', tracks: Record<string, string>, options: { newAttempt?: boolean } = {}): Record<string, string> {
+	const none = Object.keys(tracks).length === 0;
+	if (edition === '1.2') {
+		if (options.newAttempt || none) return { 'cmi.core.entry': 'ab-initio' };
+		return { ...tracks, 'cmi.core.entry': tracks['cmi.core.exit'] === 'suspend' ? 'resume' : '' };
+	}
+	if (options.newAttempt || none) return { 'cmi.entry': 'ab-initio' };
+	const exit = tracks['cmi.exit'];
+	if (exit === 'suspend') return { ...tracks, 'cmi.entry': 'resume' };
+	return { 'cmi.entry': exit === 'logout' ? 'resume' : exit === '' ? '' : 'ab-initio' };
 }

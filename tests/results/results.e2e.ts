@@ -50,6 +50,7 @@ async function finishDemo(page: Page) {
 	await page.getByLabel('Wat was nuttig voor je werk?').fill('De voorbeelden.');
 	await page.getByRole('button', { name: 'Opslaan en afronden' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Goed gedaan' })).toBeVisible();
+	return (await page.getByTestId('time-spent').textContent())!;
 }
 
 async function download(page: Page, button: RegExp) {
@@ -60,8 +61,14 @@ async function download(page: Page, button: RegExp) {
 test('a learner finishes the demo and downloads a certificate and a result file that check out', async ({ page }) => {
 	const problems = watchProblems(page);
 	await catchPrint(page);
-	await finishDemo(page);
+	// The demo's accreditation is made up, and its start page says so.
+	await page.goto('#/play/demo');
+	await expect(page.getByTestId('accreditation')).toContainText('Voorbeeldregister A: 1 punt, nummer VB-0000, geldig van 1 januari 2026 tot en met 31 december 2027');
+	await expect(page.getByTestId('accreditation')).toContainText('Voorbeeld: deze accreditatie is verzonnen en geldt niet.');
+	const timeSpent = await finishDemo(page);
 	await page.getByRole('link', { name: 'Resultaat, certificaat en resultaatbestand' }).click();
+	// One time for one attempt: end page, results page, certificate and trainer view say the same.
+	await expect(page.getByTestId('results-time')).toHaveText(timeSpent);
 	await expect(page.getByRole('heading', { level: 1, name: 'Resultaat en certificaat' })).toBeVisible();
 	await expect(page.getByTestId('privacy-note')).toContainText('Niets van deze pagina verlaat je apparaat, tenzij je zelf een bestand downloadt.');
 	await expect(page.getByTestId('results-score')).toHaveText('100%');
@@ -119,7 +126,17 @@ test('a learner finishes the demo and downloads a certificate and a result file 
 	expect(pdf.info).toMatch(/Tagged:\s+yes/);
 	expect(pdf.info).toContain('Title:           Certificaat: Voorbeeldmodule: een nieuwe bezoeker – Zoë van der Meer');
 	expect(pdf.catalog).toMatch(/\/Lang \(nl\)/);
+	expect(pdf.text).toContain(timeSpent);
+	expect(pdf.text).toContain('Voorbeeldregister A: 1 punt, nummer VB-0000');
+	// No publisher was set for this build, so the certificate names none and invents no address.
+	expect(pdf.text).not.toContain('Uitgegeven door');
+	expect(pdf.text).not.toMatch(/https?:\/\//);
 	expect(requests).toEqual([]);
+
+	// The trainer reads the same time from the result file.
+	await page.goto('#/trainer');
+	await page.getByTestId('trainer-files').setInputFiles([{ name: json.name, mimeType: 'application/json', buffer: readFileSync(json.path) }]);
+	await expect(page.getByTestId('trainer-time')).toHaveText(timeSpent);
 	expect(problems).toEqual([]);
 });
 

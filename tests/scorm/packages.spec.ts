@@ -140,3 +140,25 @@ describe('the package tool', () => {
 		expect(parseLaunch('nonsense')).toBeNull();
 	});
 });
+
+describe('accreditation and publisher in a package', () => {
+	it.each(EDITIONS)('%s: the manifest\u2019s description names the registers, points, number and validity, marked as an example when made up', (edition) => {
+		const files = assemblePackage({ modulesDir: MODULES_DIR, playerDir: player, id: 'demo', edition });
+		const manifest = new TextDecoder().decode(files.get('imsmanifest.xml'));
+		expect(manifest).toContain('Accreditatie: Voorbeeldregister A: 1 punt, nummer VB-0000, geldig van 1 januari 2026 tot en met 31 december 2027; Voorbeeldregister B: 0,5 uur.');
+		expect(manifest).toContain('Accreditation: Voorbeeldregister A: 1 point, number VB-0000, valid from 1 January 2026 until 31 December 2027');
+		expect(manifest).toContain('Voorbeeld: deze accreditatie is verzonnen en geldt niet.');
+		const dir = join(tmp, `accredited-${edition}`);
+		unpack(files, dir);
+		expect(validateManifest(dir, edition).ok).toBe(true);
+	});
+
+	it('carries the deployment\u2019s publisher setting (deployment.json) from the player build, and no publisher when none was set', () => {
+		const withPublisher = join(tmp, 'player-publisher');
+		cpSync(player, withPublisher, { recursive: true });
+		writeFileSync(join(withPublisher, 'deployment.json'), JSON.stringify({ publisher: { name: 'Leerhuis Gemeente Voorbeeld' } }));
+		const files = assemblePackage({ modulesDir: MODULES_DIR, playerDir: withPublisher, id: 'demo', edition: 'scorm12' });
+		expect(JSON.parse(new TextDecoder().decode(files.get('deployment.json')))).toEqual({ publisher: { name: 'Leerhuis Gemeente Voorbeeld' } });
+		expect(assemblePackage({ modulesDir: MODULES_DIR, playerDir: player, id: 'demo', edition: 'scorm12' }).has('deployment.json')).toBe(false);
+	});
+});

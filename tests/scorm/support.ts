@@ -7,6 +7,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { packageIds, writePackages, type BuiltPackage } from '../../src/tools/package-scorm';
+import { moodleNextLaunch } from '../helpers/strict-scorm';
+export { seconds } from '../helpers/strict-scorm';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const MODULES_DIR = join(ROOT, 'modules');
@@ -108,12 +110,14 @@ export interface LmsRecord {
 	violations: string[];
 	counts: { initialize: number; finish: number; commit: number; failedCommits: number };
 	maxSuspendData: number;
+	/** What the LMS keeps of the attempt (carried over, stored, total_time): see lms-harness.js. */
+	tracks: Record<string, string>;
 }
 
 export function lmsOf(page: Page): Promise<LmsRecord> {
 	return page.evaluate(() => {
-		const { calls, stored, pending, violations, counts, maxSuspendData } = (window as unknown as { lms: LmsRecord }).lms;
-		return structuredClone({ calls, stored, pending, violations, counts, maxSuspendData });
+		const { calls, stored, pending, violations, counts, maxSuspendData, tracks } = (window as unknown as { lms: LmsRecord }).lms;
+		return structuredClone({ calls, stored, pending, violations, counts, maxSuspendData, tracks });
 	});
 }
 
@@ -230,5 +234,14 @@ export async function playUntil(frame: FrameLocator, picks: Picks = {}, stop: (s
 /** The demo's best and worst paths (tests/modules/demo/golden.json). */
 export const DEMO_BEST: Picks = { 'first-evening': 'talk', 'sam-returns': 'ask', 'quiz-signals': ['b'], 'quiz-approaches': ['a', 'c'] };
 export const DEMO_WORST: Picks = { 'first-evening': 'wait', 'sam-stays-away': 'leave', 'quiz-signals': ['a'], 'quiz-approaches': ['b'] };
+
+/**
+ * What Moodle 4.5 hands the course on the next launch, from what the stand-in LMS kept of the attempt
+ * (window.lms.tracks): see moodleNextLaunch in tests/helpers/strict-scorm.ts. `newAttempt`: the
+ * learner chose "Start a new attempt".
+ */
+export function moodleRelaunch(edition: Edition, tracks: Record<string, string>, options: { newAttempt?: boolean } = {}): Record<string, string> {
+	return moodleNextLaunch(edition === 'scorm12' ? '1.2' : '2004', tracks, options);
+}
 
 export const SESSION_TIME = { scorm12: /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/, scorm2004: /^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$/ };

@@ -9,3 +9,4 @@ export * from './scenario';
 export * from './load-module';
 export * from './shuffle';
 export * from './safe-url';
+export * from './accreditation';

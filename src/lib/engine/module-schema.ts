@@ -9,6 +9,7 @@
  * Changelog of FORMAT_VERSION:
  * - 1: first version.
  */
+import { checkAccreditation, type Accreditation } from './accreditation';
 import { ID_PATTERN } from './ids';
 import { CONTACT_KINDS, isSafeLocation, isSafeUrl } from './safe-url';
 export const FORMAT_VERSION = 1;
@@ -106,6 +107,10 @@ export interface ModuleDefinition {
 	/** What an LMS is told when a learner finishes below the mastery score (default "incomplete"). */
 	reportFailureAs?: 'incomplete' | 'failed';
 	publisher?: { name: string; url?: string; contact?: string };
+	/** Registers that accredit the module (accreditation.ts). */
+	accreditation?: Accreditation;
+	/** Active minutes a learner must have spent before the certificate is given (the LMS decides on its own). */
+	certificateMinimumMinutes?: number;
 	sources: SourceRef[];
 	/** Chapter ids in order (e.g. "week-1"); titles under `chapters.<id>` in the locales; nodes begin one with `meta.chapter`. */
 	chapters?: string[];
@@ -276,6 +281,9 @@ export function validateModule(
 				error('publisher.contact', '"publisher.contact" must be a text.', 'Write the contact between double quotes, or remove it.');
 		}
 	}
+	if (json.accreditation !== undefined) checkAccreditation(json.accreditation, error);
+	if (json.certificateMinimumMinutes !== undefined && !(typeof json.certificateMinimumMinutes === 'number' && json.certificateMinimumMinutes > 0 && (typeof json.studyMinutes !== 'number' || json.certificateMinimumMinutes <= json.studyMinutes)))
+		error('certificateMinimumMinutes', 'certificateMinimumMinutes must be a number of minutes above 0 and not above studyMinutes.', 'Write e.g. "certificateMinimumMinutes": 30, or remove it.');
 
 	const machine = json.machine;
 	if (!isObject(machine)) {

@@ -77,9 +77,9 @@ describe('the player refuses a module whose addresses break the rule', () => {
 	it('loads the demo as it is', () => expect(withModule(() => {}).ok).toBe(true));
 
 	it('refuses publisher.url "javascript:…", so it never becomes a link on the results page', () => {
-		expect(codesAt(withModule((m) => ((m.publisher as { url: string }).url = 'javascript:alert(document.domain)')))).toContain('unsafe-url@publisher.url');
-		expect(codesAt(withModule((m) => ((m.publisher as { url: string }).url = 'javascript:alert("https://")')))).toContain('unsafe-url@publisher.url');
-		expect(codesAt(withModule((m) => ((m.publisher as { url: string }).url = 'media/sam.svg')))).toContain('unsafe-url@publisher.url');
+		expect(codesAt(withModule((m) => (m.publisher = { name: 'Uitgever', url: 'javascript:alert(document.domain)' })))).toContain('unsafe-url@publisher.url');
+		expect(codesAt(withModule((m) => (m.publisher = { name: 'Uitgever', url: 'javascript:alert("https://")' })))).toContain('unsafe-url@publisher.url');
+		expect(codesAt(withModule((m) => (m.publisher = { name: 'Uitgever', url: 'media/sam.svg' })))).toContain('unsafe-url@publisher.url');
 		expect(codesAt(withModule((m) => (m.publisher = { url: 'https://a.nl' })))).toContain('schema@publisher');
 	});
 

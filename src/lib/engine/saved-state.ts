@@ -86,6 +86,49 @@ export function checkShape(value: unknown): string | null {
 	if (typeof s.reflections !== 'object' || s.reflections === null || !Object.values(s.reflections).every(isString)) return 'reflections are broken';
 	if (typeof s.feedbackPending !== 'boolean') return 'feedback flag is broken';
 	if (s.shuffleSeed !== undefined && !isShuffleSeed(s.shuffleSeed)) return 'shuffle seed is broken';
+	return checkBounds(s);
+}
+
+/** The latest moment a JavaScript Date can hold (ms since epoch); a later one throws when printed. */
+const LATEST_DATE_MS = 8.64e15;
+/** Generous limits that no real attempt reaches; a record beyond them is damaged, not big. */
+export const SAVED_STATE_LIMITS = {
+	/** Steps in one attempt (a module has at most a few hundred nodes; going back adds some). */
+	pathLength: 10_000,
+	/** Counted active time: a year. */
+	timeMs: 366 * 24 * 3600 * 1000,
+	/** Characters in one reflection or evaluation answer (the fields allow 4,000). */
+	textLength: 20_000,
+	reflections: 1_000,
+	answersPerDecision: 100
+} as const;
+
+const isTime = (v: unknown): v is number => isNumber(v) && v >= 0 && v <= LATEST_DATE_MS;
+const isShortText = (v: unknown) => isString(v) && v.length <= SAVED_STATE_LIMITS.textLength;
+
+/**
+ * The values checkShape's types allow but no real attempt has: dates a Date cannot hold, sizes and
+ * times far beyond any learner. Read back, they would break the pages that show them (a result page
+ * that cannot print its date), so such a state is as damaged as one with a missing field.
+ */
+function checkBounds(s: Record<string, unknown>): string | null {
+	const limits = SAVED_STATE_LIMITS;
+	if (!isTime(s.startedAt) || !isTime(s.updatedAt) || (s.nodeEnteredAt !== undefined && !isTime(s.nodeEnteredAt))) return 'a date is out of range';
+	if (s.completedAt !== undefined && !isTime(s.completedAt)) return 'the completion date is broken';
+	if ((s.timeMs as number) > limits.timeMs) return 'the time spent is out of range';
+	const path = s.path as unknown[];
+	const decisions = s.decisions as Record<string, unknown>[];
+	if (path.length > limits.pathLength || decisions.length > limits.pathLength) return 'the path is too long';
+	for (const d of decisions) {
+		if ((d.answers as unknown[]).length > limits.answersPerDecision) return 'a decision is broken';
+		if ((d.at !== undefined && !isTime(d.at)) || (d.latencyMs !== undefined && !(isNumber(d.latencyMs) && d.latencyMs >= 0))) return 'a decision is broken';
+	}
+	const reflections = Object.values(s.reflections as Record<string, string>);
+	if (reflections.length > limits.reflections || !reflections.every(isShortText)) return 'reflections are broken';
+	if (s.evaluation !== undefined) {
+		const e = s.evaluation as Record<string, unknown>;
+		if (typeof e !== 'object' || e === null || !(e.rating === null || isNumber(e.rating)) || !isShortText(e.useful) || !isShortText(e.better)) return 'the evaluation is broken';
+	}
 	return null;
 }
 

@@ -119,11 +119,29 @@ describe('Scenario on the demo module', () => {
 		s = scenario.apply(s, { type: 'choose', option: 'buddy' }, T0);
 		const copy = JSON.parse(JSON.stringify(s));
 		expect(scenario.restore(copy)).toEqual({ ok: true, state: s });
-		expect(scenario.restore({ ...copy, node: 'gone', path: [...copy.path.slice(0, -1), 'gone'] })).toMatchObject({ ok: false, reason: 'incompatible' });
+		// A node the module lacks: damage when saved with this very version, a change of module otherwise.
+		expect(scenario.restore({ ...copy, node: 'gone', path: [...copy.path.slice(0, -1), 'gone'] })).toMatchObject({ ok: false, reason: 'corrupt' });
+		expect(scenario.restore({ ...copy, moduleVersion: '1.1.0', node: 'gone', path: [...copy.path.slice(0, -1), 'gone'] })).toMatchObject({ ok: false, reason: 'incompatible' });
+		expect(scenario.restore({ ...copy, node: 'constructor', path: [...copy.path.slice(0, -1), 'constructor'] })).toMatchObject({ ok: false, reason: 'corrupt' });
 		expect(scenario.restore({ ...copy, moduleVersion: '2.0.0' })).toMatchObject({ ok: false, reason: 'incompatible' });
 		expect(scenario.restore({ ...copy, moduleId: 'other' })).toMatchObject({ ok: false, reason: 'other-module' });
 		expect(scenario.restore({ ...copy, score: 'lots' })).toMatchObject({ ok: false, reason: 'corrupt' });
 		expect(scenario.restore('{')).toMatchObject({ ok: false, reason: 'corrupt' });
+	});
+
+	it('refuses values no real attempt has: dates a Date cannot hold, absurd times and sizes', () => {
+		const s = JSON.parse(JSON.stringify(scenario.apply(scenario.start(T0), { type: 'continue' }, T0 + 1000)));
+		const corrupt = { ok: false, reason: 'corrupt' };
+		expect(scenario.restore({ ...s, completedAt: 'gisteren' })).toMatchObject(corrupt);
+		expect(scenario.restore({ ...s, startedAt: 9e15 })).toMatchObject(corrupt);
+		expect(scenario.restore({ ...s, updatedAt: -1 })).toMatchObject(corrupt);
+		expect(scenario.restore({ ...s, timeMs: 1e15 })).toMatchObject(corrupt);
+		const long = Array.from({ length: 100_000 }, () => 'welcome');
+		expect(scenario.restore({ ...s, path: [...long, s.node] })).toMatchObject(corrupt);
+		expect(scenario.restore({ ...s, reflections: { reflect: 'x'.repeat(50_000) } })).toMatchObject(corrupt);
+		expect(scenario.restore({ ...s, evaluation: { rating: 'tien', useful: '', better: '' } })).toMatchObject(corrupt);
+		// Whatever a learner can really produce still reads.
+		expect(scenario.restore({ ...s, completedAt: T0 + 2000, timeMs: 3 * 3600_000, reflections: { reflect: 'x'.repeat(4000) } })).toMatchObject({ ok: true });
 	});
 
 	it('round-trips the compact form with node, score, choices and pending feedback', () => {

@@ -328,11 +328,14 @@ export class Scenario {
 		if (majorOf(state.moduleVersion) !== majorOf(this.module.version))
 			return { ok: false, reason: 'incompatible', detail: `saved with version ${state.moduleVersion}, this is ${this.module.version}` };
 		const states = this.module.machine.states;
-		const missing = [...state.path, ...state.decisions.map((d) => d.node)].find((id) => !(id in states));
-		if (missing) return { ok: false, reason: 'incompatible', detail: `node "${missing}" no longer exists` };
+		// Saved with this very version, a node or answer the module lacks cannot come from an update:
+		// the record is damaged, and the learner is told so rather than that the module changed.
+		const changed = state.moduleVersion === this.module.version ? 'corrupt' : 'incompatible';
+		const missing = [...state.path, ...state.decisions.map((d) => d.node)].find((id) => !Object.hasOwn(states, id));
+		if (missing) return { ok: false, reason: changed, detail: `node "${missing}" no longer exists` };
 		for (const d of state.decisions) {
 			const ids = this.meta(d.node).options ?? this.meta(d.node).answers ?? [];
-			if (!d.answers.every((a) => ids.includes(a))) return { ok: false, reason: 'incompatible', detail: `an answer at "${d.node}" no longer exists` };
+			if (!d.answers.every((a) => ids.includes(a))) return { ok: false, reason: changed, detail: `an answer at "${d.node}" no longer exists` };
 		}
 		return { ok: true, state: { ...state, moduleVersion: this.module.version } };
 	}

@@ -3,14 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import { join } from 'node:path';
-import { loadModule } from '$lib/engine';
+import { loadModule, type LearnerAction } from '$lib/engine';
 import type { CatalogueEntry, ModuleSource } from '$lib/content/module-source';
 import { I18n, type LanguageMemory } from '$lib/i18n/i18n.svelte';
 import { MemoryProgressRepository } from '$lib/storage/progress-repository';
 import { Scorm12Tracker } from '$lib/tracking/scorm12';
 import { Scorm2004Tracker } from '$lib/tracking/scorm2004';
 import { readModuleFiles, MODULES_DIR } from '../../../tests/helpers/load-from-disk';
-import { interactionsOf, strictScorm12, strictScorm2004 } from '../../../tests/helpers/strict-scorm';
+import { interactionsOf, moodleRelaunch, strictScorm12, strictScorm2004 } from '../../../tests/helpers/strict-scorm';
 import { Player } from './player.svelte';
 
 const memory: LanguageMemory = { load: () => null, save: () => {}, clear: () => {} };
@@ -22,8 +22,7 @@ const source: ModuleSource = {
 };
 const quiet = { log: () => {} };
 
-function player(tracker: Scorm12Tracker | Scorm2004Tracker | undefined, repository = new MemoryProgressRepository({ persistent: true })) {
-	let now = 1_700_000_000_000;
+function player(tracker: Scorm12Tracker | Scorm2004Tracker | undefined, repository = new MemoryProgressRepository({ persistent: true }), now = 1_700_000_000_000) {
 	return { player: new Player({ source, repository, i18n: new I18n(memory), tracker, now: () => (now += 1000) }), repository };
 }
 
@@ -146,5 +145,102 @@ describe('Player with an LMS', () => {
 		expect(p.state?.node).toBe('welcome');
 		expect(lms.committed.get('cmi.suspend_data')).toMatch(/^K1~/);
 		expect(lms.committed.get('cmi.suspend_data')).not.toContain('zzzz');
+	});
+
+	describe('as Moodle 4.5 relaunches (issue 13)', () => {
+		const WORST: LearnerAction[] = [
+			{ type: 'continue' },
+			{ type: 'continue' },
+			{ type: 'choose', option: 'wait' },
+			{ type: 'continue' },
+			{ type: 'continue' },
+			{ type: 'choose', option: 'leave' },
+			{ type: 'answer', answers: ['a'] },
+			{ type: 'answer', answers: ['b'] },
+			{ type: 'reflect', text: '…' },
+			{ type: 'evaluate', evaluation: { rating: 3, useful: '', better: '' } }
+		];
+		async function playThrough(p: Player, actions: LearnerAction[]) {
+			await p.begin();
+			for (const action of actions) {
+				await p.act(action);
+				if (p.state?.feedbackPending) await p.acknowledge();
+			}
+		}
+		const lmsFor = (edition: '1.2' | '2004', initial?: Record<string, string>) => {
+			const { api, lms } = edition === '1.2' ? strictScorm12(initial) : strictScorm2004(initial);
+			return { lms, tracker: edition === '1.2' ? new Scorm12Tracker(api as never, quiet) : new Scorm2004Tracker(api as never, quiet) };
+		};
+
+		it('a new LMS attempt from an LMS that names no learner: begins afresh, not with the unfinished attempt on the device', async () => {
+			const repository = new MemoryProgressRepository({ persistent: true });
+			const first = strictScorm12({ 'cmi.core.student_id': '' });
+			const a = player(new Scorm12Tracker(first.api, quiet), repository);
+			await a.player.open('demo');
+			await toQuiz(a.player);
+			await a.player.pageLeft(false);
+			const fresh = strictScorm12({ 'cmi.core.student_id': '', ...moodleRelaunch(first.lms, { newAttempt: true }) });
+			const b = player(new Scorm12Tracker(fresh.api, quiet), repository, 1_800_000_000_000);
+			await b.player.open('demo');
+			expect(b.player.view.kind).toBe('start');
+			await b.player.begin();
+			expect(b.player.state?.node).toBe('welcome');
+			expect((await repository.list('demo')).map((r) => r.status)).toEqual(['active', 'abandoned']);
+		});
+
+		for (const edition of ['1.2', '2004'] as const) {
+			it(`${edition}: after a failed attempt, another device opens on the result, and a retry is appended in the same LMS attempt`, async () => {
+				const first = lmsFor(edition);
+				const a = player(first.tracker);
+				await a.player.open('demo');
+				await playThrough(a.player, WORST);
+				expect(a.player.state).toMatchObject({ node: 'end-practice', completedAt: expect.any(Number) });
+				await a.player.pageLeft(false);
+
+				const second = lmsFor(edition, moodleRelaunch(first.lms));
+				const b = player(second.tracker);
+				await b.player.open('demo');
+				expect(b.player.view.kind).toBe('play');
+				expect(b.player.state).toMatchObject({ node: 'end-practice', completedAt: expect.any(Number) });
+				await b.player.begin();
+				await b.player.continue();
+				await b.player.continue();
+				await b.player.choose('talk');
+				expect(interactionsOf(second.lms.committed).map((i) => i.id)).toEqual(['first-evening', 'sam-stays-away', 'quiz-signals', 'quiz-approaches', 'first-evening']);
+				expect(second.lms.violations).toEqual([]);
+			});
+
+			it(`${edition}: a new LMS attempt starts at the beginning although the device has the last one; that one stays in the history`, async () => {
+				const repository = new MemoryProgressRepository({ persistent: true });
+				const first = lmsFor(edition);
+				const a = player(first.tracker, repository);
+				await a.player.open('demo');
+				await playThrough(a.player, WORST);
+				// Then started again, halfway through a practice run when the LMS attempt ends.
+				await a.player.begin();
+				await a.player.continue();
+				await a.player.pageLeft(false);
+
+				const fresh = lmsFor(edition, moodleRelaunch(first.lms, { newAttempt: true }));
+				const b = player(fresh.tracker, repository, 1_800_000_000_000);
+				await b.player.open('demo');
+				expect(b.player.view.kind).toBe('start');
+				expect(b.player.history.map((r) => r.status)).toEqual(['active', 'completed']);
+				// The practice run is set aside: no later launch continues it.
+				expect((await repository.list('demo')).map((r) => r.status)).toEqual(['abandoned', 'completed']);
+				expect(fresh.lms.calls.filter((c) => c.startsWith('Set cmi.suspend_data'))).toEqual([]);
+				await b.player.begin();
+				expect(b.player.state?.node).toBe('welcome');
+				const status = edition === '1.2' ? 'cmi.core.lesson_status' : 'cmi.completion_status';
+				expect(fresh.lms.committed.get(status)).toBe('incomplete');
+				expect(interactionsOf(fresh.lms.committed)).toEqual([]);
+
+				// Resumed later without suspend_data (left before beginning): still not the set-aside run.
+				const later = lmsFor(edition, { [edition === '1.2' ? 'cmi.core.entry' : 'cmi.entry']: 'resume' });
+				const c = player(later.tracker, repository, 1_900_000_000_000);
+				await c.player.open('demo');
+				expect(c.player.state?.node).toBe('welcome');
+			});
+		}
 	});
 });

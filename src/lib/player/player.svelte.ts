@@ -80,7 +80,7 @@ export class Player {
 		this.lmsProblem = this.tracker.problem;
 		this.tracker.listen((problem) => (this.lmsProblem = problem));
 		this.now = deps.now ?? Date.now;
-		if (!deps.repository.persistent) this.storageProblem = 'player.storageUnavailable';
+		if (!deps.repository.persistent) this.storageProblem = deps.repository.unavailable === 'no-answer' ? 'player.storageNoAnswer' : 'player.storageUnavailable';
 		deps.presence?.onTakenOver((id) => {
 			if (id === this.moduleId) this.otherTab = true;
 		});
@@ -103,6 +103,7 @@ export class Player {
 		// only the newest call may set what the page shows.
 		const stale = () => load !== this.openCount;
 		this.view = { kind: 'loading' };
+		this.notice = null;
 		this.loaded = null;
 		this.state = null;
 		this.attemptId = undefined;
@@ -132,17 +133,28 @@ export class Player {
 		this.learnerId = fromLms.learnerId;
 		let record: AttemptRecord | undefined;
 		let history = this.history;
+		const setAsideBefore = this.deps.repository.setAsideOnRead.length;
 		try {
 			record = await this.deps.repository.latest(moduleId);
 			history = (await this.deps.repository.list(moduleId)).filter(this.ownAttempt);
 			// A shared device: progress kept here for another LMS learner is not this learner's to continue.
 			if (record && !this.ownAttempt(record)) record = undefined;
+			// A new LMS attempt starts at the beginning: the device's earlier attempt stays in the
+			// history, set aside so that no later launch (nor the check for another tab's attempt when
+			// the learner begins) continues it.
+			if (record && fromLms.freshAttempt) {
+				if (record.status === 'active') await this.deps.repository.save({ ...record, status: 'abandoned', revision: (record.revision ?? 0) + 1 }).catch(() => {});
+				record = undefined;
+			}
 		} catch {
 			this.storageProblem = 'player.storageFailed';
 		}
 		if (stale()) return;
 		this.history = history;
 		this.seenUpdatedAt = record?.updatedAt;
+		// A record of this module that could not be read was set aside: the learner hears why.
+		const setAside = this.deps.repository.setAsideOnRead.slice(setAsideBefore).find((r) => r.moduleId === moduleId);
+		if (setAside) this.notice = { key: setAside.kind === 'unknown-status' ? 'player.setAsideOtherVersion' : 'player.setAsideDamaged', step: this.stepCount };
 		if (fromLms.resumeState) {
 			// The LMS holds the record that counts; local reflections are kept when the local record is
 			// the same attempt (the compact form keeps the start time to the second).

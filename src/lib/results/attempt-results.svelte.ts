@@ -3,7 +3,8 @@ import type { ModuleSource } from '$lib/content/module-source';
 import { moduleTexts } from '$lib/content/texts';
 import type { I18n } from '$lib/i18n/i18n.svelte';
 import type { ProgressRepository } from '$lib/storage/progress-repository';
-import { certificateContent, downloadName, type CertificateContent } from './certificate';
+import { certificateContent, certificateWithheld, downloadName, type CertificateContent } from './certificate';
+import { loadDeployment, type Deployment } from '$lib/content/deployment';
 import { buildResultRecord, type ResultRecord } from './result-record';
 
 export type ResultsView =
@@ -40,7 +41,16 @@ export class AttemptResults {
 	attempts = $state.raw<FinishedAttempt[]>([]);
 	selected = $state.raw<FinishedAttempt | null>(null);
 
-	constructor(private deps: { source: ModuleSource; repository: ProgressRepository; i18n: I18n; now?: () => number }) {}
+	/** The deployment's settings (its publisher issues the certificate). */
+	private deployment: Deployment = { publisher: null };
+
+	constructor(private deps: { source: ModuleSource; repository: ProgressRepository; i18n: I18n; now?: () => number; deployment?: () => Promise<Deployment> }) {}
+
+	/** Why the selected attempt gets no certificate yet (e.g. too little active time), or null. */
+	get withheld(): string | null {
+		const record = this.record;
+		return record ? certificateWithheld(record, this.deps.i18n.t) : null;
+	}
 
 	/** Module texts follow the UI language when the module has it, as in the player. */
 	get lang(): string {
@@ -66,11 +76,13 @@ export class AttemptResults {
 		this.attempts = [];
 		this.selected = null;
 		let result;
+		const deployment = (this.deps.deployment ?? loadDeployment)();
 		try {
 			result = await this.deps.source.load(moduleId);
 		} catch {
 			result = null;
 		}
+		this.deployment = await deployment;
 		if (!result?.ok) {
 			this.view = { kind: 'module-problem' };
 			return;
@@ -103,7 +115,7 @@ export class AttemptResults {
 		const attempt = this.selected;
 		if (!loaded || !attempt) return null;
 		const texts = moduleTexts(this.deps.i18n, this.deps.source, loaded.module.id, this.lang);
-		return buildResultRecord(loaded.scenario, attempt.state, texts, { learnerName: name, now: (this.deps.now ?? Date.now)() });
+		return buildResultRecord(loaded.scenario, attempt.state, texts, { learnerName: name, now: (this.deps.now ?? Date.now)(), publisher: this.deployment.publisher });
 	}
 
 	/** The result file (JSON), with the learner's name if they typed one. */

@@ -3,7 +3,7 @@ import i18next from 'i18next';
 import en from '$lib/i18n/locales/en.json';
 import nl from '$lib/i18n/locales/nl.json';
 import { demoRecord, T0 } from '../../../tests/results/fixtures';
-import { certificateContent, CertificateError, downloadName, type Translate } from './certificate';
+import { certificateContent, CertificateError, certificateWithheld, downloadName, type Translate } from './certificate';
 import { formatDuration, formatMinutes, wholeMinutes } from './duration';
 
 function translator(lng: 'nl' | 'en'): Translate {
@@ -85,5 +85,41 @@ describe('time spent, one way everywhere', () => {
 		expect(wholeMinutes(Number.NaN)).toBe(0);
 		expect(wholeMinutes(-5)).toBe(0);
 		expect(formatDuration(t, Number.NaN)).toBe('minder dan 1 minuut');
+	});
+});
+
+describe('what a certificate adds for accreditation', () => {
+	const t = translator('nl');
+	it('names the registers, points or hours, number and validity, and says when the data is an example', () => {
+		const record = demoRecord(best, { name: 'Zoë' });
+		expect(record.module.accreditation?.example).toBe(true);
+		const c = certificateContent(record, { t, locale: 'nl-NL' });
+		expect(c.accreditation).toEqual({
+			label: 'Accreditatie',
+			lines: ['Voorbeeldregister A: 1 punt, nummer VB-0000, geldig van 1 januari 2026 tot en met 31 december 2027', 'Voorbeeldregister B: 0,5 uur', 'Aanbieder: Voorbeeldopleider (verzonnen)'],
+			example: 'Voorbeeld: deze accreditatie is verzonnen en geldt niet. Zo ziet het eruit als een module geaccrediteerd is.'
+		});
+	});
+
+	it('names the publisher set for the deployment, and none that was not set', () => {
+		const record = demoRecord(best, { name: 'Zoë' });
+		expect(record.module.publisher).toBeNull();
+		const c = certificateContent(record, { t, locale: 'nl-NL' });
+		expect(c.publisher).toBeNull();
+		expect(c.subtitle).toBe('Versie 1.0.0');
+		const issued = certificateContent({ ...record, module: { ...record.module, publisher: { name: 'Leerhuis Zuid', url: 'https://leerhuis.example.nl' } } }, { t, locale: 'nl-NL' });
+		expect(issued.publisher).toEqual({ label: 'Uitgever', lines: ['Leerhuis Zuid', 'https://leerhuis.example.nl'] });
+		expect(issued.subtitle).toBe('Versie 1.0.0  \u00b7  Uitgegeven door Leerhuis Zuid');
+	});
+
+	it('is withheld, with the reason, below the module\u2019s minimum active time', () => {
+		const record = demoRecord(best, { name: 'Zoë', stepSeconds: 30 });
+		const strict = { ...record, module: { ...record.module, certificateMinimumMinutes: 30 } };
+		expect(certificateWithheld(strict, t)).toBe(
+			`Voor een certificaat van deze module moet je minstens 30 minuten actief aan de module hebben gewerkt; bij deze poging was dat ${formatDuration(t, record.attempt.timeSpentSeconds)}. Je resultaat telt wel; in een leeromgeving beslist die zelf.`
+		);
+		expect(() => certificateContent(strict, { t, locale: 'nl-NL' })).toThrow(/minstens 30 minuten/);
+		expect(certificateWithheld({ ...strict, attempt: { ...strict.attempt, timeSpentSeconds: 30 * 60 } }, t)).toBeNull();
+		expect(certificateWithheld(record, t)).toBeNull();
 	});
 });

@@ -9,6 +9,7 @@
  * page's language and the document title, and gives the text back to a reader. No font is
  * downloaded, and no PDF or font code is shipped to the learner's phone.
  */
+import { accreditationLines } from '../engine/accreditation';
 import { formatDuration, formatMinutes, type Translate } from './duration';
 import type { ResultRecord } from './result-record';
 
@@ -39,9 +40,22 @@ export interface CertificateContent {
 	facts: { label: string; value: string }[];
 	/** The issuer's name and address lines, when the deployment or module names one. */
 	publisher: { label: string; lines: string[] } | null;
+	/** The registers that accredit the module; `example` when the data is made up (the demo). */
+	accreditation: { label: string; lines: string[]; example: string | null } | null;
 	seal: string;
 	reference: string;
 	note: string;
+}
+
+/**
+ * Why this attempt gets no certificate yet, in the learner's words, or null. A module may ask for a
+ * minimum of active time (`certificateMinimumMinutes`); an LMS decides on its own data.
+ */
+export function certificateWithheld(record: ResultRecord, t: Translate): string | null {
+	const minimum = record.module.certificateMinimumMinutes;
+	if (minimum && record.attempt.timeSpentSeconds < minimum * 60)
+		return t('certificate.tooShort', { minimum: formatMinutes(t, minimum), spent: formatDuration(t, record.attempt.timeSpentSeconds) });
+	return null;
 }
 
 /** What the certificate of a finished attempt says. The record must name the learner. */
@@ -50,6 +64,9 @@ export function certificateContent(record: ResultRecord, options: CertificateOpt
 	const name = record.learner?.name?.trim();
 	if (!name) throw new CertificateError('The certificate needs the learner\u2019s name: type it and try again.');
 	if (!record.attempt.completed || !record.attempt.completedAt) throw new CertificateError('Only a finished attempt gets a certificate.');
+	const withheld = certificateWithheld(record, t);
+	if (withheld) throw new CertificateError(withheld);
+	const accreditation = record.module.accreditation;
 
 	const passed = record.score.passed;
 	const date = new Intl.DateTimeFormat(options.locale, { dateStyle: 'long', timeZone: options.timeZone }).format(new Date(record.attempt.completedAt));
@@ -74,6 +91,13 @@ export function certificateContent(record: ResultRecord, options: CertificateOpt
 			{ label: t('certificate.result'), value: passed ? t('certificate.passed') : t('certificate.notPassed', { percent: record.module.masteryScore }) }
 		],
 		publisher: publisher ? { label: t('certificate.publisher'), lines: [publisher.name, publisher.url, publisher.contact].filter((x): x is string => !!x) } : null,
+		accreditation: accreditation
+			? {
+					label: t('accreditation.title'),
+					lines: [...accreditationLines(accreditation, { t, locale: options.locale }), ...(accreditation.provider ? [t('accreditation.provider', { provider: accreditation.provider })] : [])],
+					example: accreditation.example ? t('accreditation.example') : null
+				}
+			: null,
 		seal: passed ? t('certificate.sealPassed') : t('certificate.sealCompleted'),
 		reference: t('certificate.reference', { id: record.attempt.id }),
 		note: t('certificate.note')

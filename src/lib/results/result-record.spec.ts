@@ -16,7 +16,7 @@ describe('buildResultRecord', () => {
 		expect(record).toMatchObject({
 			schema: 'koers-result',
 			schemaVersion: RESULT_SCHEMA_VERSION,
-			module: { id: 'demo', version: '1.0.0', title: 'Voorbeeldmodule: een nieuwe bezoeker', language: 'nl', studyMinutes: 10, masteryScore: 60, publisher: { name: 'Koers' } },
+			module: { id: 'demo', version: '1.0.0', title: 'Voorbeeldmodule: een nieuwe bezoeker', language: 'nl', studyMinutes: 10, masteryScore: 60, publisher: null, accreditation: { example: true, registrations: [{ register: 'Voorbeeldregister A', points: 1 }, { register: 'Voorbeeldregister B', hours: 0.5 }] } },
 			learner: { name: 'Fatima El Amrani' },
 			attempt: { id: `demo-${T0.toString(36)}`, startedAt: '2026-11-02T09:00:00.000Z', completedAt: '2026-11-02T09:05:00.000Z', completed: true, timeSpentSeconds: 300, ending: { node: 'end-strong' } },
 			score: { raw: 6, min: 0, max: 6, scaled: 1, percent: 100, passed: true }

@@ -8,7 +8,8 @@
  * adding an optional field is not such a change):
  * - 1: first version.
  */
-import type { NodeKind, SavedState, Scenario } from '../engine';
+import type { Accreditation, NodeKind, SavedState, Scenario } from '../engine';
+import { checkAccreditation } from '../engine/accreditation';
 // The SCORM tracker's own formats and decision policy, so the file and the LMS say the same.
 import { decisionReport, outcomeOf } from '../tracking/report';
 import { duration2004, timestamp2004 } from '../tracking/scorm-time';
@@ -90,7 +91,12 @@ export interface ResultRecord {
 		language: string;
 		studyMinutes: number;
 		masteryScore: number;
+		/** Who issues the certificate: the deployment's or package's publisher setting, else the module's own. */
 		publisher: Publisher | null;
+		/** The module's accreditation as module.json states it (absent in files made before it existed). */
+		accreditation?: Accreditation | null;
+		/** Active minutes needed for a certificate, when the module sets a minimum. */
+		certificateMinimumMinutes?: number;
 	};
 	learner?: { name: string };
 	attempt: {
@@ -114,6 +120,8 @@ export interface BuildOptions {
 	learnerName?: string;
 	/** When the file is made (ms); defaults to now. */
 	now?: number;
+	/** The deployment's publisher setting (deployment.json), which names the issuer over the module's own. */
+	publisher?: Publisher | null;
 }
 
 /** Identifies an attempt across downloads: the same attempt always gets the same id. */
@@ -174,7 +182,9 @@ export function buildResultRecord(scenario: Scenario, state: SavedState, texts?:
 			language: texts?.lang ?? module.defaultLanguage ?? module.languages[0],
 			studyMinutes: module.studyMinutes,
 			masteryScore: module.masteryScore,
-			publisher: module.publisher ? { ...module.publisher } : null
+			publisher: options.publisher ? { ...options.publisher } : module.publisher ? { ...module.publisher } : null,
+			accreditation: module.accreditation ? { ...module.accreditation, registrations: module.accreditation.registrations.map((r) => ({ ...r })) } : null,
+			...(module.certificateMinimumMinutes ? { certificateMinimumMinutes: module.certificateMinimumMinutes } : {})
 		},
 		...(name ? { learner: { name } } : {}),
 		attempt: {
@@ -322,6 +332,8 @@ export function validateResultRecord(json: unknown): ValidationResult {
 			c.string(m.publisher.name, 'module.publisher.name', { nonEmpty: true });
 			for (const key of ['url', 'contact'] as const) if (m.publisher[key] !== undefined) c.string(m.publisher[key], `module.publisher.${key}`);
 		}
+		if (m.accreditation !== undefined && m.accreditation !== null) checkAccreditation(m.accreditation, (path, message) => c.errors.push(`module.${path}: ${message}`));
+		if (m.certificateMinimumMinutes !== undefined) c.number(m.certificateMinimumMinutes, 'module.certificateMinimumMinutes', { min: 0 });
 	}
 	if (json.learner !== undefined && c.object(json.learner, 'learner')) c.string(json.learner.name, 'learner.name', { nonEmpty: true });
 

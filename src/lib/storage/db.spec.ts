@@ -86,6 +86,25 @@ describe('DexieProgressRepository', () => {
 		await expect(repo.startAttempt(attempt({ moduleId: 'other', updatedAt: 13 }), undefined)).resolves.toBeTypeOf('number');
 	});
 
+	it('sets aside records whose fields no real attempt has, and says of which kind and module', async () => {
+		const repo = await fresh();
+		const good = await repo.save(attempt());
+		await putRaw(repo, { ...attempt({ completedAt: 'gisteren' as unknown as number }), id: 50 });
+		await putRaw(repo, { ...attempt({ startedAt: 9e15 }), id: 51 });
+		await putRaw(repo, { ...attempt({ progress: 'abc' as unknown as number }), id: 52 });
+		await putRaw(repo, { ...attempt({ status: 'paused' as AttemptRecord['status'] }), id: 53 });
+		await putRaw(repo, { ...attempt(), moduleId: undefined, id: 54 });
+		expect((await repo.list()).map((r) => r.id)).toEqual([good]);
+		expect(repo.setAsideOnRead.map((r) => [r.moduleId, r.kind])).toEqual([
+			['demo', 'damaged'],
+			['demo', 'damaged'],
+			['demo', 'damaged'],
+			['demo', 'unknown-status'],
+			[null, 'no-module']
+		]);
+		expect(await repo.setAsideRecords()).toHaveLength(5);
+	});
+
 	it('forgets everything', async () => {
 		const repo = await fresh();
 		await repo.save(attempt());

@@ -1,7 +1,13 @@
 import Dexie, { type EntityTable } from 'dexie';
-import { activeAttemptSince, AttemptExistsError, StaleWriteError, type AttemptRecord, type ProgressRepository, type SetAsideRecord } from './progress-repository';
+import { activeAttemptSince, AttemptExistsError, checkAttemptRecord, StaleWriteError, type AttemptRecord, type ProgressRepository, type SetAsideOnRead, type SetAsideRecord } from './progress-repository';
 
 export const DB_NAME = 'koers';
+/**
+ * How long the app waits for IndexedDB to open before it plays without saving. It opens in tens
+ * of milliseconds; one that has not answered after seconds (an upgrade blocked by an old tab, a
+ * broken browser profile) may never answer, and the learner must not face a blank page.
+ */
+export const OPEN_TIMEOUT_MS = 4000;
 
 /**
  * The one Dexie database of the app. Never edit a shipped version(n): add version(n+1) with an
@@ -25,15 +31,15 @@ export class KoersDatabase extends Dexie {
 	}
 }
 
-/** True for a record that looks like one of ours; anything else in the table is set aside. */
+/** True for a record fit to use; anything else in the table is set aside when read. */
 function looksLikeAttempt(value: unknown): value is AttemptRecord {
-	const r = value as AttemptRecord;
-	return typeof r === 'object' && r !== null && typeof r.moduleId === 'string' && typeof r.updatedAt === 'number' && ['active', 'completed', 'abandoned'].includes(r.status);
+	return checkAttemptRecord(value) === null;
 }
 
 /** The storage port on IndexedDB, through Dexie. */
 export class DexieProgressRepository implements ProgressRepository {
 	readonly persistent = true;
+	readonly setAsideOnRead: SetAsideOnRead[] = [];
 	constructor(readonly db: KoersDatabase) {}
 
 	/** Opens the database; rejects when the browser blocks IndexedDB (e.g. some private windows). */
@@ -51,8 +57,14 @@ export class DexieProgressRepository implements ProgressRepository {
 		const rows: unknown[] = moduleId ? await this.db.attempts.where('moduleId').equals(moduleId).toArray() : await this.db.attempts.toArray();
 		const good: AttemptRecord[] = [];
 		for (const row of rows) {
-			if (looksLikeAttempt(row)) good.push(row);
-			else await this.setAside((row as { id?: number }).id, 'unreadable attempt record', row);
+			const wrong = checkAttemptRecord(row);
+			if (!wrong) {
+				good.push(row as AttemptRecord);
+				continue;
+			}
+			const moduleId = (row as { moduleId?: unknown }).moduleId;
+			await this.setAside((row as { id?: number }).id, `unreadable attempt record: ${wrong.problem}`, row);
+			this.setAsideOnRead.push({ moduleId: wrong.kind === 'no-module' || typeof moduleId !== 'string' ? null : moduleId, ...wrong });
 		}
 		return good.sort((a, b) => b.updatedAt - a.updatedAt || (b.id ?? 0) - (a.id ?? 0));
 	}
@@ -110,12 +122,24 @@ export function deleteDatabase(name: string): Promise<void> {
  * still runs and can tell the learner their progress will not be kept.
  */
 async function openProgressRepository(): Promise<ProgressRepository> {
+	const db = new KoersDatabase();
+	const opened = db.open();
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const noAnswer = new Promise<'no-answer'>((resolve) => (timer = setTimeout(() => resolve('no-answer'), OPEN_TIMEOUT_MS)));
+	let unavailable: 'blocked' | 'no-answer';
 	try {
-		return await DexieProgressRepository.open();
+		if ((await Promise.race([opened, noAnswer])) !== 'no-answer') return new DexieProgressRepository(db);
+		unavailable = 'no-answer';
+		// Should it open after all, close it: this visit keeps progress in memory, and an open
+		// connection would block a newer build's upgrade in another tab.
+		opened.then(() => db.close(), () => {});
 	} catch {
-		const { MemoryProgressRepository } = await import('./progress-repository');
-		return new MemoryProgressRepository({ persistent: false });
+		unavailable = 'blocked';
+	} finally {
+		clearTimeout(timer);
 	}
+	const { MemoryProgressRepository } = await import('./progress-repository');
+	return new MemoryProgressRepository({ persistent: false, unavailable });
 }
 
 let opening: Promise<ProgressRepository> | undefined;

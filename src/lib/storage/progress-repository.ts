@@ -64,6 +64,45 @@ export function activeAttemptSince(rows: AttemptRecord[], record: AttemptRecord,
 	return rows.find((a) => a.moduleId === record.moduleId && a.status === 'active' && sameLearner(a, record) && a.updatedAt > (seenUpdatedAt ?? -Infinity));
 }
 
+/** Why a stored record could not be used: each is told to the learner in its own words. */
+export type UnreadableKind = 'no-module' | 'unknown-status' | 'damaged';
+
+/** A record set aside when it was read, for the page that read it to tell the learner. */
+export interface SetAsideOnRead {
+	moduleId: string | null;
+	kind: UnreadableKind;
+	problem: string;
+}
+
+/** The latest moment a JavaScript Date can hold; a later one throws when a page prints it. */
+const LATEST_DATE_MS = 8.64e15;
+const STATUSES: readonly string[] = ['active', 'completed', 'abandoned'] satisfies AttemptStatus[];
+const isTime = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= LATEST_DATE_MS;
+const isFraction = (v: unknown, max: number) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= max;
+
+/**
+ * Checks every field of a record read from storage (the engine checks `state`). A record from an
+ * old build, another app or a damaged disk must not reach a page that would print "NaN%" or throw
+ * on its date. Returns null when the record is fit to use, else what is wrong with it.
+ */
+export function checkAttemptRecord(value: unknown): { kind: UnreadableKind; problem: string } | null {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return { kind: 'no-module', problem: 'not a record' };
+	const r = value as Record<string, unknown>;
+	if (typeof r.moduleId !== 'string' || r.moduleId === '' || r.moduleId.length > 200) return { kind: 'no-module', problem: 'no module id' };
+	if (!STATUSES.includes(r.status as string)) return { kind: 'unknown-status', problem: `unknown status ${JSON.stringify(r.status)?.slice(0, 40)}` };
+	const damaged = (problem: string) => ({ kind: 'damaged' as const, problem });
+	if (r.id !== undefined && !(Number.isSafeInteger(r.id) && (r.id as number) > 0)) return damaged('id is broken');
+	if (typeof r.moduleVersion !== 'string' || r.moduleVersion.length > 50) return damaged('module version is broken');
+	if (typeof r.state !== 'object' || r.state === null) return damaged('no saved state');
+	if (!isFraction(r.progress, 1)) return damaged('progress is out of range');
+	if (!isFraction(r.percent, 100)) return damaged('percent is out of range');
+	if (typeof r.passed !== 'boolean') return damaged('passed is not true or false');
+	if (!isTime(r.startedAt) || !isTime(r.updatedAt) || (r.completedAt !== undefined && !isTime(r.completedAt))) return damaged('a date is out of range');
+	if (r.revision !== undefined && !(Number.isSafeInteger(r.revision) && (r.revision as number) >= 0)) return damaged('revision is broken');
+	if (r.learnerId !== undefined && !(typeof r.learnerId === 'string' && r.learnerId.length <= 4000)) return damaged('learner id is broken');
+	return null;
+}
+
 export interface SetAsideRecord {
 	id?: number;
 	reason: string;
@@ -74,6 +113,8 @@ export interface SetAsideRecord {
 export interface ProgressRepository {
 	/** Whether progress survives a reload (false when the browser blocks IndexedDB). */
 	readonly persistent: boolean;
+	/** Why progress is not kept: IndexedDB refused, or it did not answer in time (see db.ts). */
+	readonly unavailable?: 'blocked' | 'no-answer';
 	/** The newest attempt of a module that is active or completed (not abandoned). */
 	latest(moduleId: string): Promise<AttemptRecord | undefined>;
 	/** All attempts, newest first, optionally of one module. */
@@ -91,6 +132,8 @@ export interface ProgressRepository {
 	setAside(id: number | undefined, reason: string, record: unknown): Promise<void>;
 	/** Wipes everything this app stored on the device. */
 	forgetAll(): Promise<void>;
+	/** Records set aside by list() and latest() during this visit, oldest first (see checkAttemptRecord). */
+	readonly setAsideOnRead: readonly SetAsideOnRead[];
 }
 
 function newestFirst(a: AttemptRecord, b: AttemptRecord) {
@@ -100,12 +143,16 @@ function newestFirst(a: AttemptRecord, b: AttemptRecord) {
 /** Keeps attempts in memory only: for tests, and when IndexedDB is unavailable. */
 export class MemoryProgressRepository implements ProgressRepository {
 	readonly persistent: boolean;
+	readonly unavailable?: 'blocked' | 'no-answer';
 	private attempts = new Map<number, AttemptRecord>();
 	readonly setAsideRecords: SetAsideRecord[] = [];
+	/** Memory holds only what this visit saved, so nothing unreadable is ever read back. */
+	readonly setAsideOnRead: readonly SetAsideOnRead[] = [];
 	private nextId = 1;
 
-	constructor(options: { persistent?: boolean } = {}) {
+	constructor(options: { persistent?: boolean; unavailable?: 'blocked' | 'no-answer' } = {}) {
 		this.persistent = options.persistent ?? false;
+		this.unavailable = this.persistent ? undefined : (options.unavailable ?? 'blocked');
 	}
 
 	async latest(moduleId: string) {

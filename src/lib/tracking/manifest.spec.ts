@@ -41,7 +41,7 @@ describe('SCORM 2004 4th edition manifest', () => {
 
 	it('sets the primary objective to be satisfied by the mastery score as a measure', () => {
 		expect(xml).toContain('<schemaversion>2004 4th Edition</schemaversion>');
-		expect(xml).toMatch(/<imsss:primaryObjective objectiveID="koers-mastery" satisfiedByMeasure="true">\s*<imsss:minNormalizedMeasure>0.65<\/imsss:minNormalizedMeasure>/);
+		expect(xml).toMatch(/<imsss:primaryObjective objectiveID="koers_mastery" satisfiedByMeasure="true">\s*<imsss:minNormalizedMeasure>0.65<\/imsss:minNormalizedMeasure>/);
 		expect(xml).toContain('adlcp:scormType="sco"');
 	});
 

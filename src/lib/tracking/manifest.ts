@@ -6,6 +6,8 @@
  * the mastery score (1.2 `adlcp:masteryscore`; 2004 the primary objective's minimum normalized
  * measure, satisfied by measure) and the launch file with every file of the SCO. Hrefs are
  * relative, never starting with '/': an LMS serves the package from a path of its own.
+ * The primary objective's id, `koers_mastery`, is also a valid short identifier (`^[\w.]{1,250}$`):
+ * Moodle copies it into `cmi.objectives.0.id`, and no LMS should find a character to refuse there.
  * Plain imports only (no $lib alias): node tools import this file through tsx.
  */
 
@@ -178,7 +180,7 @@ ${strings(input.descriptions, '\t\t\t\t\t')}
 				<title>${title}</title>
 				<imsss:sequencing>
 					<imsss:objectives>
-						<imsss:primaryObjective objectiveID="koers-mastery" satisfiedByMeasure="true">
+						<imsss:primaryObjective objectiveID="koers_mastery" satisfiedByMeasure="true">
 							<imsss:minNormalizedMeasure>${measure}</imsss:minNormalizedMeasure>
 						</imsss:primaryObjective>
 					</imsss:objectives>

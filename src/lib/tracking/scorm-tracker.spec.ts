@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Scenario, type LearnerAction, type SavedState } from '$lib/engine';
-import { loadShipped } from '../../../tests/helpers/load-from-disk';
-import { interactionsOf, strictScorm12, strictScorm2004, type StrictLms } from '../../../tests/helpers/strict-scorm';
-import { LMS_PROBLEMS, type ScormTracker, type ScormTrackerOptions } from './scorm-tracker';
+import { loadShipped, MODULES_DIR } from '../../../tests/helpers/load-from-disk';
+import { packageIds } from '../../tools/package-scorm';
+import { interactionsOf, moodleRelaunch, seconds, strictScorm12, strictScorm2004, type StrictLms } from '../../../tests/helpers/strict-scorm';
+import { isNewAttempt, LMS_PROBLEMS, type ScormTracker, type ScormTrackerOptions } from './scorm-tracker';
 import { Scorm12Tracker } from './scorm12';
-import { Scorm2004Tracker } from './scorm2004';
+import { Scorm2004Tracker, SHORT_IDENTIFIER, shortIdentifier } from './scorm2004';
 
 // The demo module (tests/modules/demo/golden.json walks the same paths): max 6 points, mastery 60 %.
 const BEST: LearnerAction[] = [
@@ -88,7 +89,8 @@ describe('SCORM 1.2 adapter', () => {
 	it('reports a passed attempt: status, score, bookmark, suspend_data, session time and one interaction per decision', async () => {
 		const { api, lms } = strictScorm12();
 		const tracker = new Scorm12Tracker(api, options());
-		expect(await tracker.start(scenario)).toEqual({ learnerId: 'learner-1' });
+		// A first launch (entry ab-initio) is a new LMS attempt.
+		expect(await tracker.start(scenario)).toEqual({ learnerId: 'learner-1', freshAttempt: true });
 		const end = await play(tracker, BEST);
 		await tracker.finish(scenario, end);
 
@@ -418,5 +420,144 @@ describe('SCORM 2004 adapter', () => {
 		noViolations(lms);
 		expect(lms.committed.get('cmi.suspend_data')).toHaveLength(5000);
 		expect(tracker.problem).toBeNull();
+	});
+});
+
+/**
+ * A run through a scenario to its end that picks, at every choice and quiz, an option or answer
+ * whose id has a `-` where there is one (a correct one first), else the first. Yields each state.
+ */
+function* hyphenRun(s: Scenario): Generator<SavedState> {
+	let state = s.start(clock);
+	for (let i = 0; i < 500 && !state.completedAt; i++) {
+		if (state.feedbackPending) state = s.acknowledgeFeedback(state, clock);
+		else {
+			const meta = s.meta(state.node);
+			const hyphen = (ids: string[]) => ids.filter((id) => id.includes('-'));
+			let action: LearnerAction = { type: 'continue' };
+			if (meta.kind === 'choice') action = { type: 'choose', option: hyphen(meta.options!)[0] ?? meta.options![0] };
+			else if (meta.kind === 'quiz') {
+				const right = hyphen(meta.correct ?? []);
+				action = { type: 'answer', answers: right.length ? meta.correct! : [hyphen(meta.answers!)[0] ?? meta.answers![0]] };
+			} else if (meta.kind === 'reflection') action = { type: 'reflect', text: 'Ik vroeg door.' };
+			else if (meta.kind === 'evaluation') action = { type: 'evaluate', evaluation: { rating: 7, useful: '', better: '' } };
+			state = s.apply(state, action, clock);
+		}
+		yield state;
+	}
+}
+
+describe('as Moodle 4.5 sees it (issue 13)', () => {
+	it('writes 2004 choice responses and patterns as short identifiers, whatever the ids the shipped modules have (Moodle refuses a `-` with 406)', async () => {
+		let hyphenated = 0;
+		for (const id of packageIds(MODULES_DIR)) {
+			const module = loadShipped(id).scenario;
+			for (const edition of ['2004', '1.2'] as const) {
+				const { api, lms } = edition === '2004' ? strictScorm2004() : strictScorm12();
+				const tracker = edition === '2004' ? new Scorm2004Tracker(api as never, options()) : new Scorm12Tracker(api as never, options());
+				await tracker.start(module);
+				let last: SavedState | undefined;
+				for (const state of hyphenRun(module)) await tracker.record(module, (last = state));
+				noViolations(lms);
+				const list = interactionsOf(lms.committed);
+				expect(list.map((i) => i.id), id).toEqual(last!.decisions.map((d) => d.node));
+				if (edition === '1.2') continue;
+				// The interaction id is a long identifier (a `-` is allowed): the node id, unchanged.
+				list.forEach((interaction, n) => {
+					const answers = last!.decisions[n].answers;
+					if (answers.some((a) => a.includes('-'))) hyphenated++;
+					expect(interaction.learner_response).toBe(answers.map((a) => a.replaceAll('-', '.')).join('[,]'));
+				});
+			}
+		}
+		expect(hyphenated).toBeGreaterThan(0);
+	});
+
+	it('maps every id one to one onto a short identifier', () => {
+		const ids = ['vier-typen', 'vier_typen', 'a', '9-b-c_d', 'x'.repeat(300), 'x'.repeat(299) + 'y'];
+		const mapped = ids.map(shortIdentifier);
+		expect(mapped.slice(0, 4)).toEqual(['vier.typen', 'vier_typen', 'a', '9.b.c_d']);
+		for (const m of mapped) expect(m).toMatch(SHORT_IDENTIFIER);
+		expect(new Set(mapped).size).toBe(ids.length);
+	});
+
+	it('the stand-in LMS refuses what Moodle refuses, and relaunches as Moodle does', () => {
+		const { api, lms } = strictScorm2004();
+		api.Initialize('');
+		api.SetValue('cmi.interactions.0.id', 'q-kracht');
+		api.SetValue('cmi.interactions.0.type', 'choice');
+		expect(api.SetValue('cmi.interactions.0.learner_response', 'vier-typen')).toBe('false');
+		expect(api.GetLastError()).toBe('406');
+		expect(api.SetValue('cmi.interactions.0.correct_responses.0.pattern', 'vier-typen')).toBe('false');
+		expect(api.SetValue('cmi.interactions.0.learner_response', 'vier.typen')).toBe('true');
+		expect(lms.violations).toHaveLength(2);
+		api.SetValue('cmi.completion_status', 'incomplete');
+		api.SetValue('cmi.suspend_data', 'K1~x');
+		api.SetValue('cmi.exit', 'normal');
+		api.SetValue('cmi.session_time', 'PT14.58S');
+		api.Terminate('');
+		// After exit=normal Moodle hands a 2004 SCO nothing of the attempt, and entry ab-initio.
+		expect(moodleRelaunch(lms)).toEqual({ 'cmi.entry': 'ab-initio' });
+		const { api: api12, lms: lms12 } = strictScorm12();
+		api12.LMSInitialize('');
+		api12.LMSSetValue('cmi.suspend_data', 'K1~x');
+		api12.LMSSetValue('cmi.core.exit', '');
+		api12.LMSFinish('');
+		// 1.2 keeps the data; entry '' after an exit that was not suspend.
+		expect(moodleRelaunch(lms12)).toMatchObject({ 'cmi.core.entry': '', 'cmi.suspend_data': 'K1~x' });
+		expect(moodleRelaunch(lms12, { newAttempt: true })).toEqual({ 'cmi.core.entry': 'ab-initio' });
+	});
+
+	for (const edition of ['1.2', '2004'] as const) {
+		const make = (initial?: Record<string, string>) => {
+			const { api, lms } = edition === '1.2' ? strictScorm12(initial) : strictScorm2004(initial);
+			return { lms, tracker: edition === '1.2' ? new Scorm12Tracker(api as never, options()) : new Scorm2004Tracker(api as never, options()) };
+		};
+		const exitKey = edition === '1.2' ? 'cmi.core.exit' : 'cmi.exit';
+		const totalKey = edition === '1.2' ? 'cmi.core.total_time' : 'cmi.total_time';
+
+		it(`${edition}: a failed attempt exits with suspend; the next launch resumes it, appends after _count and adds up the time`, async () => {
+			const first = make();
+			await first.tracker.start(scenario);
+			const failed = await play(first.tracker, WORST);
+			await first.tracker.finish(scenario, failed);
+			noViolations(first.lms);
+			expect(first.lms.committed.get(exitKey)).toBe('suspend');
+
+			// Another device: only what Moodle hands the SCO.
+			const second = make(moodleRelaunch(first.lms));
+			clock += 3600_000;
+			const started = await second.tracker.start(scenario);
+			expect(started.freshAttempt).toBeUndefined();
+			expect(started.resumeState).toMatchObject({ node: failed.node, completedAt: expect.any(Number) });
+			await second.tracker.record(scenario, started.resumeState!);
+			const retried = await play(second.tracker, BEST);
+			await second.tracker.finish(scenario, retried);
+			noViolations(second.lms);
+			const list = interactionsOf(second.lms.tracks);
+			expect(list.map((i) => i.result)).toEqual(edition === '1.2' ? ['wrong', 'wrong', 'wrong', 'wrong', 'correct', 'correct', 'correct', 'correct'] : ['incorrect', 'incorrect', 'incorrect', 'incorrect', 'correct', 'correct', 'correct', 'correct']);
+			expect(second.lms.calls.filter((c) => /^Set cmi\.interactions\.[0-3]\./.test(c))).toEqual([]);
+			// 10 steps × 20 s + 4 feedback pages × 5 s in each session.
+			expect(seconds(second.lms.tracks.get(totalKey))).toBe(440);
+			expect(second.lms.committed.get(exitKey)).toBe(edition === '1.2' ? '' : 'normal');
+		});
+
+		it(`${edition}: a new LMS attempt is fresh (ab-initio${edition === '1.2' ? ", or '' with no suspend_data" : ''}); a resume without data is not`, async () => {
+			const entry = edition === '1.2' ? 'cmi.core.entry' : 'cmi.entry';
+			const data = scenario.encode(scenario.start(clock));
+			expect(await make({ [entry]: 'ab-initio', 'cmi.suspend_data': data }).tracker.start(scenario)).toMatchObject({ freshAttempt: true });
+			expect((await make({ [entry]: '' }).tracker.start(scenario)).freshAttempt).toBe(true);
+			expect((await make({ [entry]: 'resume' }).tracker.start(scenario)).freshAttempt).toBeUndefined();
+			const resumed = await make({ [entry]: '', 'cmi.suspend_data': data }).tracker.start(scenario);
+			expect(resumed.freshAttempt).toBeUndefined();
+			expect(resumed.resumeState?.node).toBe('welcome');
+		});
+	}
+
+	it('isNewAttempt reads entry and suspend_data as the issue says', () => {
+		expect(isNewAttempt({ entry: 'ab-initio', suspendData: 'K1~x' })).toBe(true);
+		expect(isNewAttempt({ entry: '', suspendData: '' })).toBe(true);
+		expect(isNewAttempt({ entry: '', suspendData: 'K1~x' })).toBe(false);
+		expect(isNewAttempt({ entry: 'resume', suspendData: '' })).toBe(false);
 	});
 });

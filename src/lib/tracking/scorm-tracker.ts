@@ -49,7 +49,8 @@ export interface Dialect {
 	status(status: LmsStatus): Writes;
 	score(percent: number): Writes;
 	progress(values: { location: string | null; outcome: Outcome }): Writes;
-	exit(finished: boolean): Writes;
+	/** `completed`: the LMS records the attempt as completed (else the learner may come back: suspend). */
+	exit(completed: boolean): Writes;
 	sessionTime(ms: number): Writes;
 	interaction(index: number, report: DecisionReport): Writes;
 }
@@ -78,6 +79,14 @@ export const LMS_PROBLEMS = {
 } as const;
 
 type Phase = 'new' | 'active' | 'unavailable' | 'terminated';
+
+/**
+ * Whether the LMS opened a new attempt: 1.2 `cmi.core.entry` ab-initio, or '' with no suspend_data;
+ * 2004 `cmi.entry` ab-initio (Moodle hands a 2004 SCO '' only after an empty exit, with no data).
+ */
+export function isNewAttempt(launch: Pick<LmsLaunch, 'entry' | 'suspendData'>): boolean {
+	return launch.entry === 'ab-initio' || (launch.entry === '' && launch.suspendData === '');
+}
 
 export class ScormTracker implements Tracker {
 	readonly kind: Edition;
@@ -168,9 +177,12 @@ export class ScormTracker implements Tracker {
 			for (const write of [...this.dialect.status(this.status), ...this.dialect.exit(false)]) this.set(write);
 		}
 		const result: TrackerStart = launch.learnerId ? { learnerId: launch.learnerId } : {};
-		// Moodle's 1.2 entry is '' (not 'resume') when the last exit was normal but the attempt goes
-		// on; its suspend_data still holds where the learner was. Only ab-initio means a new attempt.
-		if (launch.suspendData && launch.entry !== 'ab-initio') {
+		// A new LMS attempt (Moodle's first launch, or "Start a new attempt"): ab-initio, or '' with
+		// nothing saved. It starts at the beginning, whatever this device kept of an earlier attempt.
+		// Moodle's 1.2 entry is also '' (not 'resume') when the last exit was not suspend but the
+		// attempt goes on; its suspend_data then still holds where the learner was.
+		if (isNewAttempt(launch)) result.freshAttempt = true;
+		else if (launch.suspendData) {
 			const decoded = scenario.decode(launch.suspendData, this.now());
 			if (decoded.ok) result.resumeState = decoded.state;
 			else {
@@ -268,8 +280,11 @@ export class ScormTracker implements Tracker {
 		}
 		const location = state.node.length <= d.locationLimit ? state.node : null;
 		for (const write of d.progress({ location, outcome })) this.set(write);
-		// While unfinished the LMS must keep the attempt open for a resume; once finished, a normal exit.
-		for (const write of d.exit(outcome.finished)) this.set(write);
+		// suspend for every state the learner may come back to, so the LMS keeps the attempt's data
+		// (Moodle's 2004 relaunch after any other exit hands the SCO nothing, entry ab-initio): also a
+		// finished attempt below the pass mark that is reported incomplete, to be retried in the same
+		// LMS attempt. A normal exit only once the LMS records the attempt as completed.
+		for (const write of d.exit(outcome.finished && outcome.status.completion === 'completed')) this.set(write);
 		for (const write of d.sessionTime(this.sessionMs)) this.set(write);
 	}
 

@@ -80,7 +80,7 @@ export function dialect12(api: Scorm12Api): Dialect {
 			['cmi.core.score.max', '100']
 		],
 		progress: ({ location }) => (location === null ? [] : [['cmi.core.lesson_location', location]]),
-		exit: (finished) => [['cmi.core.exit', finished ? '' : 'suspend']],
+		exit: (completed) => [['cmi.core.exit', completed ? '' : 'suspend']],
 		sessionTime: (ms) => [['cmi.core.session_time', timespan12(ms)]],
 		interaction(n, report: DecisionReport): Writes {
 			const at = `cmi.interactions.${n}`;

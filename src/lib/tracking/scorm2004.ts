@@ -19,6 +19,27 @@ function successFrom(value: string): LmsStatus['success'] {
 
 const round = (n: number, places: number) => Number(n.toFixed(places));
 
+/** SCORM 2004 short_identifier_type as Moodle 4.5 checks it (`CMIShortIdentifier` in scorm_13.js). */
+export const SHORT_IDENTIFIER = /^[\w.]{1,250}$/;
+
+/**
+ * An option or answer id as a SCORM 2004 short identifier, for a choice's learner_response and
+ * correct_responses pattern. Koers ids are `[a-z0-9_-]` (engine/ids.ts); a short identifier allows
+ * letters, digits, `_` and `.` only, and Moodle refuses anything else with 406 "Type Mismatch"
+ * (the answer is lost without a word). So `-` becomes `.`: ids never contain a `.`, so the mapping
+ * is one to one, stable, readable in an LMS report (`vier-typen` → `vier.typen`) and independent of
+ * the order options are shown in. An id longer than 250 characters keeps its first 241 and a hash.
+ */
+export function shortIdentifier(id: string): string {
+	const mapped = id.replace(/[^\w.]/g, '.');
+	if (mapped.length <= 250) return mapped || '_';
+	let hash = 0x811c9dc5;
+	for (const c of id) hash = Math.imul(hash ^ c.charCodeAt(0), 0x01000193) >>> 0;
+	return `${mapped.slice(0, 241)}.${hash.toString(16).padStart(8, '0')}`;
+}
+
+const responseOf = (ids: string[]) => ids.map(shortIdentifier).join('[,]');
+
 export function dialect2004(api: Scorm2004Api): Dialect {
 	const calls = calls2004(api);
 	// An element the LMS has no value for answers '' with error 403; that is an answer, not a fault.
@@ -61,7 +82,7 @@ export function dialect2004(api: Scorm2004Api): Dialect {
 			...(location === null ? [] : ([['cmi.location', location]] as Writes)),
 			['cmi.progress_measure', String(round(Math.min(1, Math.max(0, outcome.progress)), 2))]
 		],
-		exit: (finished) => [['cmi.exit', finished ? 'normal' : 'suspend']],
+		exit: (completed) => [['cmi.exit', completed ? 'normal' : 'suspend']],
 		sessionTime: (ms) => [['cmi.session_time', duration2004(ms)]],
 		interaction(n, report: DecisionReport): Writes {
 			const at = `cmi.interactions.${n}`;
@@ -71,11 +92,11 @@ export function dialect2004(api: Scorm2004Api): Dialect {
 				[`${at}.type`, 'choice'],
 				[`${at}.timestamp`, timestamp2004(report.at)],
 				[`${at}.weighting`, String(report.weighting)],
-				[`${at}.learner_response`, report.response.join('[,]')],
+				[`${at}.learner_response`, responseOf(report.response)],
 				[`${at}.result`, report.result],
 				[`${at}.latency`, duration2004(report.latencyMs)]
 			];
-			report.correct.forEach((pattern, i) => writes.push([`${at}.correct_responses.${i}.pattern`, pattern.join('[,]')]));
+			report.correct.forEach((pattern, i) => writes.push([`${at}.correct_responses.${i}.pattern`, responseOf(pattern)]));
 			return writes;
 		}
 	};

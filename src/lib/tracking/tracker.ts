@@ -7,6 +7,11 @@ export interface TrackerStart {
 	/** The LMS had a saved state this module cannot read (another major version, or damaged). */
 	unreadable?: Omit<RestoreFailure, 'ok'>;
 	/**
+	 * The LMS opened a new attempt (entry ab-initio, or '' with nothing saved): it starts at the
+	 * beginning; what this device kept of an earlier attempt stays in its history, not continued.
+	 */
+	freshAttempt?: boolean;
+	/**
 	 * The LMS's id of the learner. Local progress saved for another learner is not resumed (a shared
 	 * device in a youth-work team must not hand one person's attempt to the next).
 	 */

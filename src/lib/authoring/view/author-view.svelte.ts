@@ -277,7 +277,11 @@ export class AuthorView {
 	}
 
 	private newLmsSession() {
-		const recorder = new RecordingLms(new Scorm12API({ lmsCommitUrl: false, autocommit: false, logLevel: 5 }) as never);
+		const runtime = new Scorm12API({ lmsCommitUrl: false, autocommit: false, logLevel: 5 });
+		// The preview continues the position it prepared on the device: a resumed LMS attempt, not a
+		// new one (a new one starts at the beginning, src/lib/tracking/scorm-tracker.ts).
+		runtime.loadFromFlattenedJSON({ 'cmi.core.entry': 'resume' });
+		const recorder = new RecordingLms(runtime as never);
 		recorder.listen((snapshot) => (this.lms = snapshot));
 		this.lms = recorder.snapshot();
 		return { recorder, tracker: new Scorm12Tracker(recorder.api, { now: this.now }) };

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseDeployment } from './deployment';
+import { DeploymentError, deploymentFromEnv, writeDeployment } from '../../tools/deployment';
+
+describe('the deployment\u2019s publisher setting', () => {
+	it('names no publisher unless one is set, and the player reads back what was written', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'koers-deployment-'));
+		writeFileSync(join(dir, 'deployment.json'), '{"publisher": {"name": "stale"}}');
+		expect(writeDeployment(dir, {})).toBeNull();
+		expect(parseDeployment(JSON.parse(readFileSync(join(dir, 'deployment.json'), 'utf8')))).toEqual({ publisher: null });
+		writeDeployment(dir, { KOERS_PUBLISHER_NAME: ' Leerhuis Zuid ', KOERS_PUBLISHER_URL: 'https://leerhuis.example.nl', KOERS_PUBLISHER_CONTACT: 'opleidingen@example.nl' });
+		expect(parseDeployment(JSON.parse(readFileSync(join(dir, 'deployment.json'), 'utf8')))).toEqual({
+			publisher: { name: 'Leerhuis Zuid', url: 'https://leerhuis.example.nl', contact: 'opleidingen@example.nl' }
+		});
+	});
+
+	it('refuses an unsafe address or an address without a name, saying what to set', () => {
+		expect(() => deploymentFromEnv({ KOERS_PUBLISHER_NAME: 'X', KOERS_PUBLISHER_URL: 'javascript:alert("https:")' })).toThrow(DeploymentError);
+		expect(() => deploymentFromEnv({ KOERS_PUBLISHER_URL: 'https://example.nl' })).toThrow(/KOERS_PUBLISHER_NAME/);
+	});
+
+	it('shows nothing that is malformed or unsafe in a hand-edited file', () => {
+		expect(parseDeployment(null)).toEqual({ publisher: null });
+		expect(parseDeployment({ publisher: { name: '' } })).toEqual({ publisher: null });
+		expect(parseDeployment({ publisher: { name: 'Leerhuis', url: 'javascript:alert(1)' } })).toEqual({ publisher: { name: 'Leerhuis' } });
+	});
+});
