@@ -1,9 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumPath } from './tests/helpers/chromium.js';
+import { testPort } from './tests/helpers/test-port.js';
 
 // End-to-end tests run against the built app (npm run build) served by a small static server, in
 // Debian's Chromium: Playwright cannot download its own browser on these machines.
-const PORT = Number(process.env.KOERS_PORT || 4173);
+// The server's port: $KOERS_PORT, else a free one, so a running `npm start` (4173) is never in the way.
+const PORT = testPort('KOERS_PORT');
 
 export default defineConfig({
 	testDir: 'tests',
@@ -30,7 +32,8 @@ export default defineConfig({
 	webServer: {
 		command: `node src/tools/serve.js ${PORT}`,
 		url: `http://127.0.0.1:${PORT}/index.html`,
-		reuseExistingServer: !process.env.CI,
+		// Always our own server: one already on the port may be someone's `npm start` or another build.
+		reuseExistingServer: false,
 		timeout: 30_000
 	}
 });

@@ -6,7 +6,7 @@
 //   npm run bench                  build, package and measure
 //   npm run bench -- --no-build    measure the existing build in $KOERS_OUT (default build/)
 //   npm run bench -- --quick       fewer runs (for trying the bench itself; figures are rougher)
-//   npm run bench -- --only a,b    only some figures: first, cold, open, steps, reload, state, zips, check
+//   npm run bench -- --only a,b    only some figures: first, cold, open, steps, reload, state, zips, check, markdown
 //
 // A benchmark, not a test: nothing here fails `npm test`; the exit code is 1 when a figure FAILs.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -17,6 +17,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { loadModule, worstCaseCompactLength } from '../lib/engine';
+import { renderMarkdown } from '../lib/content/markdown';
 import { chromiumArgs, chromiumPath } from '../../tests/helpers/chromium.js';
 import { playerShown, random, takeStep, where } from '../../tests/helpers/learner';
 
@@ -507,6 +508,41 @@ function worstCaseSavedState() {
 	});
 }
 
+/**
+ * Texts an attacker (or a slip of the keyboard) could put in a module, 100 KB each: long runs of
+ * what starts emphasis, links, images, code, HTML, references, autolinks and nested blocks.
+ */
+const ADVERSARIAL_PATTERNS = ['*a ', '_a ', '**a*', ' *a* ', '[', '[]', '[a][', '![', '![a](<', '[a](b(', '<', '<a ', '<http://a', '`a', '\\', '&#', 'http://a.', 'www.a', '*_[`<!', '>', '1. ', '* - ', '1. a\n', 'a\n- ', '> a\n', 'a|\n-|\n', '~~a '];
+
+function markdownWorstCase() {
+	const size = 100_000;
+	const runs = QUICK ? 2 : 5;
+	const perPattern: Record<string, number> = {};
+	for (const pattern of ADVERSARIAL_PATTERNS) {
+		const text = pattern.repeat(Math.ceil(size / pattern.length)).slice(0, size);
+		renderMarkdown(text.slice(0, 2_000), (p) => p); // warm up the parser's code
+		const times: number[] = [];
+		for (let i = 0; i < runs; i++) {
+			const start = performance.now();
+			renderMarkdown(text, (p) => p);
+			times.push(performance.now() - start);
+		}
+		perPattern[JSON.stringify(pattern)] = Math.round(Math.min(...times) * 10) / 10;
+	}
+	const worst = Math.max(...Object.values(perPattern));
+	const [slowest] = Object.entries(perPattern).sort((a, b) => b[1] - a[1]);
+	figures.push({
+		figure: 'Markdown: worst adversarial 100 KB text',
+		how: `renderMarkdown in node (parser and the allowlist without a DOM), ${ADVERSARIAL_PATTERNS.length} texts of one pattern repeated to 100 KB, best of ${runs} runs each, the slowest text`,
+		value: worst,
+		unit: 'ms',
+		target: '≤ 50 ms',
+		pass: worst <= 50,
+		detail: { perPattern },
+		note: `slowest: ${slowest[0]}`
+	});
+}
+
 /** Compressed sizes of a zip's entries, from its central directory. */
 function zipEntries(file: string): { name: string; compressed: number }[] {
 	const data = readFileSync(file);
@@ -666,6 +702,7 @@ async function main() {
 	if (wanted('state')) worstCaseSavedState();
 	if (wanted('zips')) scormZips(packaged);
 	if (wanted('check')) await checkModules();
+	if (wanted('markdown')) markdownWorstCase();
 
 	// Timings mean little on a busy machine: the load is part of the record.
 	const load = { cores: cpus().length, loadAverageBefore: Math.round(loadBefore * 10) / 10, loadAverageAfter: Math.round(loadavg()[0] * 10) / 10 };

@@ -27,7 +27,12 @@ export function koersModules(options = {}) {
 				if (local) server.config.logger.info(`  ➜  Author view: ${local}#/author  (checker results, chart and live preview of every module)`);
 			};
 			server.middlewares.use('/modules', async (req, res, next) => {
-				const url = decodeURIComponent((req.url ?? '/').split('?')[0]);
+				let url;
+				try {
+					url = decodeURIComponent((req.url ?? '/').split('?')[0]);
+				} catch {
+					return next(); // a malformed address (`%E0%A4%A`): no file of ours
+				}
 				if (url === '/index.json') {
 					res.setHeader('Content-Type', 'application/json');
 					res.setHeader('Cache-Control', 'no-store');
@@ -35,6 +40,7 @@ export function koersModules(options = {}) {
 					return;
 				}
 				const file = normalize(join(dir, url));
+				// With the separator: modules-private/ starts with "modules" too.
 				if (!file.startsWith(dir + sep) || !existsSync(file)) return next();
 				// Only what build and package would ship (module-contents.ts): no media/info.html, SVGs sanitised.
 				const [id, ...rest] = relative(dir, file).split(sep);

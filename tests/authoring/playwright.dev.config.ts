@@ -1,10 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumPath } from '../helpers/chromium.js';
+import { testPort } from '../helpers/test-port.js';
 
 // Browser tests against the DEV server (npm run dev), for what exists only there: the author view
 // with its checker endpoint and live updates. Run: npx playwright test -c tests/authoring/playwright.dev.config.ts
-// Its own port (KOERS_DEV_PORT), so it never meets a dev server someone has open on 5173.
-const PORT = Number(process.env.KOERS_DEV_PORT || 5199);
+// Its own port ($KOERS_DEV_PORT, else a free one), so it never meets a dev server someone has open.
+const PORT = testPort('KOERS_DEV_PORT');
 
 export default defineConfig({
 	testDir: '.',
@@ -27,7 +28,8 @@ export default defineConfig({
 		command: `npx vite dev --port ${PORT} --strictPort`,
 		cwd: '../..',
 		url: `http://localhost:${PORT}/`,
-		reuseExistingServer: !process.env.CI,
+		// Always our own server: one already on the port may be someone else's, on other code.
+		reuseExistingServer: false,
 		timeout: 120_000
 	}
 });

@@ -68,6 +68,14 @@ describe('renderMarkdown in the browser (both safety layers)', () => {
 		expect(html).not.toContain('alert');
 	});
 
+	it('drops an element with its content only within its own paragraph: the next paragraphs stay', () => {
+		const html = render('<noscript><p title="</noscript><img src=x onerror=alert(1)>">\n\nGewone tekst na de aanval.\n\n<script>\nalert(2)\n</script>\n\nEn nog meer.');
+		expect(dangers(html)).toEqual([]);
+		expect(html).toContain('Gewone tekst na de aanval.');
+		expect(html).toContain('En nog meer.');
+		expect(html).not.toContain('alert(2)');
+	});
+
 	it('renders a 100 KB text whole', () => {
 		const html = render('Heel lang. '.repeat(10_000));
 		expect(html.length).toBeGreaterThan(100_000);

@@ -1,18 +1,22 @@
 /*
- * Module texts are markdown written by authors we do not control. This renderer turns them into
- * HTML that is safe in two independent layers:
- * 1. it writes every tag itself and escapes all text; raw HTML in a text is removed (its text
- *    between tags stays), and link and image addresses are kept only when they are relative or
- *    http(s) (links also mailto: and tel:), so `<script>`, `onerror=` and `javascript:` never
- *    reach its output;
- * 2. that output is rebuilt from an allowlist of tags and attributes in an inert document, which
- *    parses but never runs or loads anything.
- * It covers the markdown modules use (modules/README.md): paragraphs, headings, **bold**,
- * *italic*, ~~struck~~, `code`, lists (nested, numbered), block quotes, code blocks, rules, line
- * breaks, links and images; its HTML matches marked's for those (markdown.svelte.spec.ts). It
- * replaced marked and DOMPurify, 27 KB gzip that every learner downloaded (README.md, "Size").
+ * Module texts are markdown written by authors we do not control. They are parsed by marked, a
+ * maintained CommonMark/GFM parser (no regular expression of ours decides what is a link or an
+ * emphasis), and turned into HTML that is safe in two independent layers:
+ * 1. our renderer hooks on marked: raw HTML in a text is removed (its text between tags stays;
+ *    scripts, styles, SVG and the like go with their content), and link and image addresses are
+ *    kept only when the one URL rule (engine/safe-url.ts) accepts them, so `<script>`, `onerror=`
+ *    and `javascript:` never reach its output;
+ * 2. that output goes through an allowlist of tags and attributes: everywhere a tag scanner over
+ *    the string, and in the browser again in an inert document, which parses but never runs or
+ *    loads anything.
+ * Why marked: of the maintained parsers we measured on adversarial 100 KB texts (README.md,
+ * "Speed"), it was the fastest and the smallest shipped (about 16 KB gzip, with the player's code,
+ * never on the first page); micromark was 5–50× slower here (and superlinear on `[a](` repeated),
+ * markdown-it 2.5× larger. It is not a sanitiser, which is why both layers stay ours. Its one
+ * weakness we found, a stack overflow on tens of thousands of nested `>`, falls back to plain text.
  */
 
+import { Marked, type Token, type Tokens } from 'marked';
 import { IMAGE_KINDS, isSafeUrl, LINK_KINDS } from '../engine/safe-url';
 
 const SAFE_LINK = /^(https?:|mailto:|tel:)/i;
@@ -23,7 +27,10 @@ function isRelative(href: string): boolean {
 	return !HAS_SCHEME.test(href) && !href.startsWith('/') && !href.startsWith('\\') && !href.startsWith('#');
 }
 
-/** The address to keep, or null to drop it. Control characters and spaces can hide a scheme. */
+/**
+ * Layer 2's address check on the rendered HTML, where module paths are already resolved: the
+ * address to keep, or null to drop it. Control characters and spaces can hide a scheme.
+ */
 function safeUrl(href: string, kind: 'link' | 'image'): string | null {
 	const bare = href.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
 	if (isRelative(bare)) return href;
@@ -42,163 +49,171 @@ function encodeUrl(href: string): string {
 	}
 }
 
-// ---------- inline ----------
+// ---------- layer 1: marked with our rendering of links, images and raw HTML ----------
 
-const PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/;
+/** Raw HTML elements removed with their content; other tags go and leave their text. */
+const DROP_WITH_CONTENT = ['script', 'style', 'template', 'iframe', 'object', 'svg', 'math', 'textarea', 'noscript', 'title', 'xmp'];
+const OPENING_TAG = /^<([a-z][a-z0-9-]*)/i;
+const CLOSING_TAG = /^<\/([a-z][a-z0-9-]*)/i;
 
-function inline(text: string, resolve: (path: string) => string): string {
-	// Pieces already turned into HTML are parked as \u0000n\u0000 so later rules cannot touch them.
-	const parked: string[] = [];
-	const park = (html: string) => `\u0000${parked.push(html) - 1}\u0000`;
-	let s = text.replace(/\u0000/g, '');
-	s = s.replace(/\\(.)/g, (m, c: string) => (PUNCTUATION.test(c) ? park(escapeHtml(c)) : m));
-	s = s.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_m, _ticks, code: string) => {
-		const inner = code.replace(/\n/g, ' ');
-		return park(`<code>${escapeHtml(/^ .* $/.test(inner) && inner.trim() ? inner.slice(1, -1) : inner)}</code>`);
-	});
-	s = s.replace(/<((?:https?|mailto):[^\s<>]*)>/gi, (_m, url: string) => {
-		const href = safeUrl(url, 'link');
-		return park(href === null ? escapeHtml(url) : `<a href="${encodeUrl(href)}">${escapeHtml(url.replace(/^mailto:/i, ''))}</a>`);
-	});
-	// Raw HTML is removed: elements whose content is code or markup go whole, other tags and
-	// comments leave the text between them.
-	s = s.replace(/<(script|style|template|iframe|object|svg|math|textarea|noscript|title|xmp)\b[\s\S]*?<\/\1\s*>/gi, '');
-	s = s.replace(/<!--[\s\S]*?-->|<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/g, '');
-	s = s.replace(/(!?)\[((?:\\.|[^\]])*)\]\(\s*<?([^\s)>]*)>?(?:\s+(?:"([^"]*)"|'([^']*)'))?\s*\)/g, (_m, bang: string, label: string, rawHref: string, t1?: string, t2?: string) => {
-		const kind = bang ? 'image' : 'link';
-		let href = rawHref.replace(/\\(.)/g, '$1');
-		const title = t1 ?? t2;
-		// The one URL rule (engine/safe-url.ts): the checker accepts exactly what is shown here.
-		const safe = isSafeUrl(href, kind === 'image' ? IMAGE_KINDS : LINK_KINDS) ? href : null;
-		if (kind === 'image') {
-			const alt = label.replace(/[*_`~]/g, '').replace(/\\(.)/g, '$1');
-			if (safe === null) return park(escapeHtml(alt));
-			href = isRelative(href) ? resolve(href) : href;
-			return park(`<img src="${encodeUrl(href)}" alt="${escapeHtml(alt)}"${title ? ` title="${escapeHtml(title)}"` : ''}>`);
-		}
-		const content = inline(label.replace(/\u0000(\d+)\u0000/g, (_x, i) => parked[Number(i)]), resolve);
-		if (safe === null) return park(content);
-		href = isRelative(href) ? resolve(href) : href;
-		return park(`<a href="${encodeUrl(href)}"${title ? ` title="${escapeHtml(title)}"` : ''}>${content}</a>`);
-	});
-	// Bare web addresses become links (GFM), as marked does.
-	s = s.replace(/(^|[\s(])(https?:\/\/[^\s<]*[^\s<.,:;"')\]!?*_~])/g, (_m, before: string, url: string) => before + park(`<a href="${encodeUrl(url)}">${escapeHtml(url)}</a>`));
-	// Character references authors write (&amp;, &eacute;, &#8364;) stay references.
-	s = s.replace(/&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi, (m) => park(m));
-	s = escapeHtml(s);
-	s = s.replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, (m, mark: string, body: string, at: number, all: string) =>
-		mark === '__' && (/\w/.test(all[at - 1] ?? '') || /\w/.test(all[at + m.length] ?? '')) ? m : `<strong>${body}</strong>`
-	);
-	s = s.replace(/(\*|_)(?=[^\s*_])([\s\S]*?[^\s])\1/g, (m, mark: string, body: string, at: number, all: string) =>
-		mark === '_' && (/\w/.test(all[at - 1] ?? '') || /\w/.test(all[at + m.length] ?? '')) ? m : `<em>${body}</em>`
-	);
-	s = s.replace(/~~(?=\S)([\s\S]*?\S)~~/g, '<del>$1</del>');
-	s = s.replace(/(?: {2,}|\\)\n/g, '<br>');
-	s = s.replace(/ +\n/g, '\n');
-	return s.replace(/\u0000(\d+)\u0000/g, (_m, i) => parked[Number(i)]);
+/** The resolver of the text being rendered (marked's renderer has no per-call context). */
+let resolveCurrent: (path: string) => string = (p) => p;
+
+/** Turns a token into empty text, so neither it nor what it holds is rendered. */
+function empty(token: Token) {
+	const t = token as unknown as Record<string, unknown>;
+	for (const key of Object.keys(t)) delete t[key];
+	Object.assign(t, { type: 'text', raw: '', text: '', escaped: true });
 }
 
-// ---------- blocks ----------
+/**
+ * In one run of inline tokens (a paragraph, a heading, an emphasis…), empties what lies between
+ * an opening tag of DROP_WITH_CONTENT and its closing tag in the same run. An element without its
+ * closing tag there loses only its tag. One pass forward, with the closing tags found beforehand.
+ */
+function dropElementContents(tokens: Token[]) {
+	const closings = new Map<string, number[]>();
+	tokens.forEach((token, i) => {
+		const name = token.type === 'html' ? CLOSING_TAG.exec(token.raw)?.[1].toLowerCase() : undefined;
+		if (name && DROP_WITH_CONTENT.includes(name)) closings.set(name, [...(closings.get(name) ?? []), i]);
+	});
+	if (closings.size === 0) return;
+	const next = new Map<string, number>();
+	for (let i = 0; i < tokens.length; i++) {
+		const token = tokens[i];
+		const name = token.type === 'html' ? OPENING_TAG.exec(token.raw)?.[1].toLowerCase() : undefined;
+		const positions = name ? closings.get(name) : undefined;
+		if (!name || !positions || /\/>\s*$/.test(token.raw)) continue;
+		let k = next.get(name) ?? 0;
+		while (k < positions.length && positions[k] < i) k++;
+		next.set(name, k);
+		if (k === positions.length) continue;
+		for (let j = i + 1; j < positions[k]; j++) empty(tokens[j]);
+		i = positions[k];
+	}
+}
 
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const QUOTE = /^ {0,3}> ?/;
-const ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])(?:([ \t]+)(.*)|$)/;
-const blank = (line: string) => line.trim() === '';
-const startsBlock = (line: string) => HEADING.test(line) || RULE.test(line) || FENCE.test(line) || QUOTE.test(line) || ITEM.test(line);
-
-function blocks(lines: string[], resolve: (path: string) => string, tight = false): string {
-	let html = '';
-	let i = 0;
-	while (i < lines.length) {
-		const line = lines[i];
-		if (blank(line)) {
-			i++;
-			continue;
+const marked: Marked = new Marked({
+	gfm: true,
+	walkTokens(token) {
+		// A block of raw HTML is read again as inline text, so its tags go one by one and the text
+		// between them stays, as for HTML inside a paragraph.
+		if (token.type === 'html' && (token as Tokens.HTML).block) {
+			const text = (token as Tokens.HTML).text;
+			Object.assign(token, { type: 'paragraph', block: undefined, pre: undefined, tokens: marked.Lexer.lexInline(text, marked.defaults) });
 		}
-		let m: RegExpMatchArray | null;
-		if ((m = line.match(FENCE))) {
-			const fence = m[1];
-			const body: string[] = [];
-			for (i++; i < lines.length && !lines[i].trim().startsWith(fence); i++) body.push(lines[i]);
-			i++;
-			html += `<pre><code>${escapeHtml(body.join('\n'))}${body.length ? '\n' : ''}</code></pre>\n`;
-		} else if ((m = line.match(HEADING))) {
+		const children = (token as { tokens?: Token[] }).tokens;
+		if (children) dropElementContents(children);
+	},
+	renderer: {
+		heading({ tokens, depth }) {
 			// A text sits under the step's own h1: its headings start one level down, so headings stay in order.
-			const level = Math.min(6, m[1].length + 1);
-			html += `<h${level}>${inline(m[2] ?? '', resolve)}</h${level}>\n`;
-			i++;
-		} else if (RULE.test(line)) {
-			html += '<hr>\n';
-			i++;
-		} else if (QUOTE.test(line)) {
-			const body: string[] = [];
-			for (; i < lines.length && !blank(lines[i]) && (QUOTE.test(lines[i]) || !startsBlock(lines[i])); i++) body.push(lines[i].replace(QUOTE, ''));
-			html += `<blockquote>\n${blocks(body, resolve)}</blockquote>\n`;
-		} else if ((m = line.match(ITEM))) {
-			const result = list(lines, i, resolve);
-			html += result.html;
-			i = result.next;
-		} else {
-			const para: string[] = [];
-			for (; i < lines.length && !blank(lines[i]) && (para.length === 0 || !startsBlock(lines[i])); i++) para.push(lines[i].replace(/^ {0,3}/, ''));
-			const text = inline(para.join('\n').replace(/[ \t]+$/, ''), resolve);
-			if (text.trim()) html += tight ? `${text}\n` : `<p>${text}</p>\n`;
+			const level = Math.min(6, depth + 1);
+			return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+		},
+		html() {
+			return '';
+		},
+		link({ href, title, tokens }) {
+			const content = this.parser.parseInline(tokens);
+			// The one URL rule (engine/safe-url.ts): the checker accepts exactly what is shown here.
+			if (!isSafeUrl(href, LINK_KINDS)) return content;
+			const url = isRelative(href) ? resolveCurrent(href) : href;
+			return `<a href="${encodeUrl(url)}"${title ? ` title="${escapeHtml(title)}"` : ''}>${content}</a>`;
+		},
+		image({ href, title, tokens, text }) {
+			const alt = tokens ? this.parser.parseInline(tokens, this.parser.textRenderer) : text;
+			if (!isSafeUrl(href, IMAGE_KINDS)) return escapeHtml(alt);
+			const url = isRelative(href) ? resolveCurrent(href) : href;
+			return `<img src="${encodeUrl(url)}" alt="${escapeHtml(alt)}"${title ? ` title="${escapeHtml(title)}"` : ''}>`;
 		}
 	}
-	return html;
+});
+
+/** Quotes and list items a line may open; deeper ones are text. No author needs more. */
+const MAX_NESTING = 16;
+/** Container markers at the start of a line: `>`, `-`, `*`, `+`, `1.`, `1)`, each with its spacing. */
+const CONTAINER_MARKER = /[ \t]{0,3}(?:>|(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$))[ \t]?/y;
+
+/**
+ * marked opens one level of recursion per quote or list marker, and tens of thousands of them on
+ * one line (`>>>>…`, `1. 1. 1. …`) take it seconds before its stack overflows. Past MAX_NESTING
+ * markers, the next marker is escaped, so the rest of the line is text.
+ */
+function capNesting(text: string): string {
+	return text.replace(/^[ \t]{0,3}(?:>|[*+-]|\d{1,9}[.)]).*$/gm, (line) => {
+		let at = 0;
+		for (let depth = 0; depth < MAX_NESTING; depth++) {
+			CONTAINER_MARKER.lastIndex = at;
+			if (!CONTAINER_MARKER.exec(line)) return line;
+			at = CONTAINER_MARKER.lastIndex;
+		}
+		CONTAINER_MARKER.lastIndex = at;
+		const next = CONTAINER_MARKER.exec(line);
+		if (!next) return line;
+		const marker = at + next[0].search(/[>*+\-.)]/);
+		return `${line.slice(0, marker)}\\${line.slice(marker)}`;
+	});
 }
 
-function list(lines: string[], start: number, resolve: (path: string) => string): { html: string; next: number } {
-	const first = lines[start].match(ITEM)!;
-	const ordered = /\d/.test(first[2]);
-	const marker = ordered ? first[2].slice(-1) : first[2];
-	const items: string[][] = [];
-	let loose = false;
-	let i = start;
-	while (i < lines.length) {
-		const m = lines[i].match(ITEM);
-		if (!m || (ordered ? !/\d/.test(m[2]) || m[2].slice(-1) !== marker : m[2] !== marker)) break;
-		const indent = m[1].length + m[2].length + Math.min(m[3]?.length ?? 1, 4);
-		const item = [m[4] ?? ''];
-		i++;
-		let sawBlank = false;
-		while (i < lines.length) {
-			const line = lines[i];
-			if (blank(line)) {
-				sawBlank = true;
-				item.push('');
-				i++;
-				continue;
+/** When marked cannot parse a text (tens of thousands of nested quotes overflow its stack): the text, escaped. */
+function plainParagraphs(text: string): string {
+	return text
+		.split(/\n[ \t]*\n/)
+		.filter((p) => p.trim())
+		.map((p) => `<p>${escapeHtml(p.trim())}</p>\n`)
+		.join('');
+}
+
+function layerOne(text: string, resolve: (path: string) => string): string {
+	resolveCurrent = resolve;
+	try {
+		return marked.parse(capNesting(text.replace(/\u0000/g, '')), { async: false });
+	} catch {
+		return plainParagraphs(text);
+	} finally {
+		resolveCurrent = (p) => p;
+	}
+}
+
+// ---------- layer 2, without a DOM: a tag scanner over layer 1's output ----------
+
+/** A tag as layer 1 writes them (lower-case names, double-quoted values), or a stray `<`. */
+const TAG_OR_LT = /<(\/?)([a-z][a-z0-9]*)((?:\s+[a-z-]+(?:="[^"<>]*")?)*)\s*\/?>|</gi;
+const ATTRIBUTE = /\s+([a-z-]+)(?:="([^"<>]*)")?/gi;
+/** Only the references layer 1 writes in an attribute; any other (`&colon;`) could hide a scheme. */
+const KNOWN_REFERENCE = /&(?:amp|lt|gt|quot|#39);/g;
+
+/** Exported for its tests: layer 2 where there is no `document` (node, workers). */
+export function scanAllowlist(html: string): string {
+	return html.replace(TAG_OR_LT, (whole, slash: string, rawName: string, attributes: string) => {
+		if (!rawName) return '&lt;';
+		const name = rawName.toLowerCase();
+		const allowed = ALLOWED[name];
+		if (!allowed) return '';
+		if (slash) return `</${name}>`;
+		let kept = '';
+		for (const [, rawAttr, value = ''] of attributes.matchAll(ATTRIBUTE)) {
+			const attr = rawAttr.toLowerCase();
+			if (!allowed.includes(attr)) continue;
+			if (attr === 'href' || attr === 'src') {
+				if (value.replace(KNOWN_REFERENCE, '').includes('&')) continue;
+				const decoded = value.replace(KNOWN_REFERENCE, (ref) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" })[ref]!);
+				if (safeUrl(decoded, attr === 'src' ? 'image' : 'link') === null) continue;
 			}
-			const lead = line.match(/^ */)![0].length;
-			if (lead >= indent) item.push(line.slice(indent));
-			else if (!sawBlank && !startsBlock(line)) item.push(line.trim()); // a lazy continuation line
-			else break;
-			sawBlank = false;
-			i++;
+			kept += ` ${attr}="${value}"`;
 		}
-		while (item.length && blank(item[item.length - 1])) {
-			item.pop();
-			const next = i < lines.length ? lines[i].match(ITEM) : null;
-			if (next && (ordered ? /\d/.test(next[2]) && next[2].slice(-1) === marker : next[2] === marker)) loose = true;
-		}
-		if (item.some((l, k) => k > 0 && blank(l) && item.slice(k + 1).some((x) => !blank(x)) && !ITEM.test(item[k + 1] ?? ''))) loose = true;
-		items.push(item);
-	}
-	const startNumber = ordered ? parseInt(first[2], 10) : 1;
-	const tag = ordered ? 'ol' : 'ul';
-	const open = ordered && startNumber !== 1 ? `<ol start="${startNumber}">` : `<${tag}>`;
-	const body = items.map((item) => `<li>${blocks(item, resolve, !loose).replace(/\n$/, '')}</li>\n`).join('');
-	return { html: `${open}\n${body}</${tag}>\n`, next: i };
+		return `<${name}${kept}>`;
+	});
 }
 
-// ---------- the safety allowlist (layer 2) ----------
+// ---------- layer 2 in the browser: the allowlist again, in an inert document ----------
 
 const ALLOWED: Record<string, string[]> = {
 	p: [], br: [], hr: [], h2: [], h3: [], h4: [], h5: [], h6: [], em: [], strong: [], del: [], code: [], pre: [],
-	blockquote: [], ul: [], ol: ['start'], li: [], a: ['href', 'title'], img: ['src', 'alt', 'title']
+	blockquote: [], ul: [], ol: ['start'], li: [], a: ['href', 'title'], img: ['src', 'alt', 'title'],
+	// GFM tables, as marked reads them (the column alignment is left out).
+	table: [], thead: [], tbody: [], tr: [], th: [], td: []
 };
 /** Removed with everything inside; any other unknown tag is unwrapped (its text stays). */
 const DROP = new Set(['script', 'style', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'noscript', 'textarea', 'select', 'input', 'button', 'form', 'title', 'xmp', 'noembed', 'noframes', 'plaintext']);
@@ -250,8 +265,7 @@ function clean(parent: ParentNode) {
  * link paths resolve inside the module folder.
  */
 export function renderMarkdown(text: string, resolveFile: (path: string) => string): string {
-	const lines = text.replace(/\r\n?/g, '\n').replace(/\t/g, '    ').split('\n');
-	return allowlist(blocks(lines, resolveFile));
+	return allowlist(scanAllowlist(layerOne(text, resolveFile)));
 }
 
 /** Inline markdown (no paragraphs), for option labels and short texts. */

@@ -48,6 +48,12 @@ export interface SavedState {
 	/** Active time spent in the module (ms). */
 	timeMs: number;
 	startedAt: number;
+	/**
+	 * A random id of the attempt (crypto.randomUUID), for its result files: two learners who start
+	 * in the same millisecond must not share one. Missing in attempts saved before it existed and in
+	 * one restored from an LMS's compact copy; their id is then made from startedAt, as before.
+	 */
+	attemptUid?: string;
 	updatedAt: number;
 	/** When the learner reached the node (ms), for decision latency. */
 	nodeEnteredAt: number;
@@ -85,6 +91,7 @@ export function checkShape(value: unknown): string | null {
 	if (!isNumber(s.score) || !isNumber(s.timeMs) || s.timeMs < 0 || !isNumber(s.startedAt) || !isNumber(s.updatedAt)) return 'numbers are broken';
 	if (typeof s.reflections !== 'object' || s.reflections === null || !Object.values(s.reflections).every(isString)) return 'reflections are broken';
 	if (typeof s.feedbackPending !== 'boolean') return 'feedback flag is broken';
+	if (s.attemptUid !== undefined && (!isString(s.attemptUid) || !/^[0-9a-f-]{8,64}$/i.test(s.attemptUid))) return 'attempt id is broken';
 	if (s.shuffleSeed !== undefined && !isShuffleSeed(s.shuffleSeed)) return 'shuffle seed is broken';
 	return checkBounds(s);
 }
@@ -134,4 +141,19 @@ function checkBounds(s: Record<string, unknown>): string | null {
 
 export function majorOf(version: string): string {
 	return version.split('.')[0];
+}
+
+/**
+ * A new random attempt id: crypto.randomUUID where the page may use it (https, localhost), else a
+ * version 4 UUID from crypto.getRandomValues, which plain-http pages have too.
+ */
+export function newAttemptUid(): string {
+	// Web Crypto, in browsers and node alike (the engine's own types have no DOM).
+	const c = (globalThis as unknown as { crypto: { randomUUID?: () => string; getRandomValues: (bytes: Uint8Array) => Uint8Array } }).crypto;
+	if (typeof c.randomUUID === 'function') return c.randomUUID();
+	const bytes = c.getRandomValues(new Uint8Array(16));
+	bytes[6] = (bytes[6] & 0x0f) | 0x40;
+	bytes[8] = (bytes[8] & 0x3f) | 0x80;
+	const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -5,7 +5,7 @@ import type { ScenarioContext } from './library';
 import { DECISION_KINDS, type ModuleDefinition, type NodeMeta, type StateConfig } from './module-schema';
 import { longestPaths, progressOf, summariseScore, type ScoreSummary } from './scoring';
 import { shuffledOrder } from './shuffle';
-import { checkShape, majorOf, SAVED_STATE_FORMAT, type Evaluation, type RestoreResult, type SavedState } from './saved-state';
+import { checkShape, majorOf, newAttemptUid, SAVED_STATE_FORMAT, type Evaluation, type RestoreResult, type SavedState } from './saved-state';
 
 /** What the learner did at a node, as the player reports it. */
 export type LearnerAction =
@@ -82,6 +82,7 @@ export class Scenario {
 			feedbackPending: false,
 			timeMs: 0,
 			startedAt: now,
+			attemptUid: newAttemptUid(),
 			updatedAt: now,
 			nodeEnteredAt: now
 		};

@@ -18,7 +18,7 @@ describe('buildResultRecord', () => {
 			schemaVersion: RESULT_SCHEMA_VERSION,
 			module: { id: 'demo', version: '1.0.0', title: 'Voorbeeldmodule: een nieuwe bezoeker', language: 'nl', studyMinutes: 10, masteryScore: 60, publisher: null, accreditation: { example: true, registrations: [{ register: 'Voorbeeldregister A', points: 1 }, { register: 'Voorbeeldregister B', hours: 0.5 }] } },
 			learner: { name: 'Fatima El Amrani' },
-			attempt: { id: `demo-${T0.toString(36)}`, startedAt: '2026-11-02T09:00:00.000Z', completedAt: '2026-11-02T09:05:00.000Z', completed: true, timeSpentSeconds: 300, ending: { node: 'end-strong' } },
+			attempt: { id: expect.stringMatching(/^demo-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/), startedAt: '2026-11-02T09:00:00.000Z', completedAt: '2026-11-02T09:05:00.000Z', completed: true, timeSpentSeconds: 300, ending: { node: 'end-strong' } },
 			score: { raw: 6, min: 0, max: 6, scaled: 1, percent: 100, passed: true }
 		});
 		expect(record.path.map((p) => p.node)).toEqual(['welcome', 'meet-sam', 'first-evening', 'talk-outcome', 'second-visit', 'sam-returns', 'quiz-signals', 'quiz-approaches', 'reflect', 'evaluation', 'end-strong']);

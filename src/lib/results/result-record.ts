@@ -124,8 +124,13 @@ export interface BuildOptions {
 	publisher?: Publisher | null;
 }
 
-/** Identifies an attempt across downloads: the same attempt always gets the same id. */
-export function attemptId(moduleId: string, startedAt: number): string {
+/**
+ * Identifies an attempt across downloads: the same attempt always gets the same id. It is the
+ * module and the attempt's random id; an attempt without one (saved by an older player, or
+ * restored from an LMS's compact copy) keeps the old id, the module and its start time in ms.
+ */
+export function attemptId(moduleId: string, startedAt: number, attemptUid?: string): string {
+	if (attemptUid) return `${moduleId}-${attemptUid}`;
 	return `${moduleId}-${Math.max(0, Math.floor(startedAt)).toString(36)}`;
 }
 
@@ -188,7 +193,7 @@ export function buildResultRecord(scenario: Scenario, state: SavedState, texts?:
 		},
 		...(name ? { learner: { name } } : {}),
 		attempt: {
-			id: attemptId(module.id, state.startedAt),
+			id: attemptId(module.id, state.startedAt, state.attemptUid),
 			startedAt: iso(state.startedAt),
 			completedAt: completed ? iso(state.completedAt!) : null,
 			completed,

