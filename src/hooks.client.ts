@@ -1,5 +1,6 @@
-import { openingProgressRepository } from '$lib/storage/db';
+import { firstRead } from '$lib/storage/first-read';
 
-// Opening IndexedDB takes tens of milliseconds (more on a first visit, when the database is
-// created): start it with the app's entry, before SvelteKit loads the layout.
-openingProgressRepository();
+// The catalogue's attempts are read as soon as the app's entry runs, with IndexedDB alone: Dexie
+// (and the repository) are loaded by the root layout, after the first page is on screen when that
+// page is the catalogue (see src/lib/storage/first-read.ts).
+firstRead();

@@ -9,6 +9,8 @@ export interface AppServices {
 	i18n: I18n;
 	source: ModuleSource;
 	repository: ProgressRepository;
+	/** The repository once it is open (the catalogue renders before it, from a first plain read). */
+	opened: Promise<ProgressRepository>;
 	/** Offline use and updates of the standalone player (inert inside a SCORM package). */
 	offline: OfflineSupport;
 }

@@ -107,7 +107,8 @@ const EXPECTED: Record<string, Expected[]> = {
 		{ code: 'unused-key', file: 'locales/nl.json', line: 10, text: '"subtitle"', severity: 'warning' },
 		{ code: 'image-external', file: 'locales/en.json', line: 9, text: 'https://example.org/logo.png', severity: 'warning' },
 		{ code: 'html-removed', file: 'locales/nl.json', line: 9, text: '<form>', severity: 'warning' },
-		{ code: 'unused-locale-file', file: 'locales/de.json', severity: 'warning' }
+		{ code: 'unused-locale-file', file: 'locales/de.json', severity: 'warning' },
+		{ code: 'dilemmas-fixed', file: 'module.json', line: 13, text: '"machine": {', severity: 'warning' }
 	]
 };
 
@@ -272,9 +273,65 @@ describe('shipped and generated modules', () => {
 
 	it('warns about large saved state (over 1,024 characters) on long generated paths', () => {
 		const report = checkModule(generatedFiles(generateModule({ nodes: 500, chains: 1 })));
-		expect(report.issues.map((i) => i.code)).toEqual(['saved-state-large']);
+		// One chain: every learner meets every dilemma, which the checker rightly points out too.
+		expect(report.issues.map((i) => i.code)).toEqual(['saved-state-large', 'dilemmas-fixed']);
 		expect(report.stats!.savedStateLength).toBeGreaterThan(1024);
 		expect(report.stats!.savedStateLength).toBeLessThanOrEqual(4096);
+	});
+});
+
+describe('warnings about teaching', () => {
+	const demoDir = join(MODULES_DIR, 'demo');
+	/** The demo with its Dutch texts (the default language) and chart changed; only the new warnings are kept. */
+	const teachingIssues = (changeNl: (nl: any) => void, changeChart: (m: any) => void = () => {}) => {
+		const files = readModuleForCheck(demoDir, 'demo');
+		const nl = JSON.parse(files.locales.nl!);
+		changeNl(nl);
+		const module = JSON.parse(files.moduleJson!);
+		changeChart(module);
+		const report = checkModule({ ...files, moduleJson: JSON.stringify(module, null, '\t'), locales: { ...files.locales, nl: JSON.stringify(nl, null, '\t') } }, { lang: 'nl' });
+		return report.issues.filter((i) => ['option-length', 'page-long', 'question-twice', 'dilemmas-fixed'].includes(i.code));
+	};
+
+	it('the demo gives none of them', () => {
+		expect(teachingIssues(() => {})).toEqual([]);
+	});
+
+	it('warns when one option is much longer than the others, and names it', () => {
+		const issues = teachingIssues((nl) => {
+			nl.nodes['first-evening'].options.talk.label += ' Je neemt er echt de tijd voor, luistert zonder oordeel en sluit aan bij wat hij zelf vertelt.';
+		});
+		expect(issues.map((i) => [i.code, i.file, i.path])).toEqual([['option-length', 'locales/nl.json', 'nodes.first-evening.options.talk.label']]);
+		expect(issues[0].message).toMatch(/^Het label van "talk" bij "first-evening" is \d+ tekens, de andere ongeveer \d+/);
+		expect(issues[0].line).toBeGreaterThan(0);
+	});
+
+	it('warns about a page far longer than two phone screens, not about one of two', () => {
+		const paragraph = 'Sam vertelt over zijn oude school, zijn band en de verhuizing. Hij mist zijn vrienden en weet nog niet goed waar hij hier terecht kan. ';
+		expect(teachingIssues((nl) => (nl.nodes.welcome.body = Array(6).fill(paragraph).join('\n\n')))).toEqual([]);
+		const issues = teachingIssues((nl) => (nl.nodes.welcome.body = Array(14).fill(paragraph).join('\n\n')));
+		expect(issues.map((i) => [i.code, i.path])).toEqual([['page-long', 'nodes.welcome.body']]);
+		expect(Number(/ongeveer ([\d.]+) schermen lang/.exec(issues[0].message)?.[1])).toBeGreaterThan(2.5);
+	});
+
+	it('warns when a dilemma asks its question in the body and in "question"', () => {
+		const issues = teachingIssues((nl) => (nl.nodes['first-evening'].body += ' Wat doe je?'));
+		expect(issues.map((i) => [i.code, i.path])).toEqual([['question-twice', 'nodes.first-evening.body']]);
+		// Without a `question` the player's own heading is generic: a body question is then the only one.
+		expect(teachingIssues((nl) => ((nl.nodes['first-evening'].body += ' Wat doe je?'), delete nl.nodes['first-evening'].question))).toEqual([]);
+	});
+
+	it('warns when every learner meets every dilemma, whatever they chose before', () => {
+		const issues = teachingIssues(
+			() => {},
+			(m) => {
+				// Sam always comes back: the visit-or-leave dilemma only some learners met is gone.
+				m.machine.states['second-visit'].on.continue = 'sam-returns';
+				delete m.machine.states['sam-stays-away'];
+			}
+		);
+		expect(issues.map((i) => [i.code, i.file, i.path])).toEqual([['dilemmas-fixed', 'module.json', 'machine']]);
+		expect(issues[0].message).toContain('Alle 2 dilemma');
 	});
 });
 
@@ -297,7 +354,7 @@ describe('the command line', { timeout: 60_000 }, () => {
 		expect(result.stdout).toContain('Waarschuwingen:');
 		expect(result.stdout).not.toContain('Fouten:');
 		expect(result.stdout).toMatch(/tests\/fixtures\/broken\/warnings\/module\.json:10:2 {2}studyMinutes {2}studyMinutes is 120, maar .* → Oplossing: /);
-		expect(result.stdout).toMatch(/1 module\(s\) gecontroleerd in \d+ ms: 0 fout\(en\), 9 waarschuwing\(en\)\./);
+		expect(result.stdout).toMatch(/1 module\(s\) gecontroleerd in \d+ ms: 0 fout\(en\), 10 waarschuwing\(en\)\./);
 	});
 
 	it('prints errors grouped per module with file:line:column, path, message and fix', () => {

@@ -47,6 +47,12 @@ test('a learner plays the demo from the catalogue to the end and sees their resu
 	await expect(page.getByTestId('score')).toHaveText('100%');
 	await expect(page.getByTestId('pass-status')).toContainText('Geslaagd');
 	await expect(page.getByText('Ik stelde me voor en vroeg wat hij zocht.')).toBeVisible();
+	// The reflection question is markdown: bold, not asterisks.
+	const question = page.locator('.reflections dt').first();
+	await expect(question.locator('strong')).toHaveText('nieuw');
+	await expect(question).not.toContainText('**');
+	// At 100 % nothing is left to look at again, and the page says so rather than pointing at nothing.
+	await expect(page.getByTestId('look-again')).toHaveText('Je koos bij elke beslissing het sterkste antwoord: er is niets dat je nog eens hoeft te bekijken.');
 	await expect(page.getByText('De voorbeelden.')).toBeVisible();
 	await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
 

@@ -3,7 +3,7 @@
 // are the same situation when they sit at the same node with the same score and the same answers
 // at the nodes that guards look at, because then their futures are identical.
 import type { LearnerAction, SavedState, Scenario } from '../../src/lib/engine';
-import { normaliseTransitions } from '../../src/lib/engine';
+import { normaliseTransitions, SEED_LIMIT } from '../../src/lib/engine';
 
 export function actionsAt(scenario: Scenario, state: SavedState): LearnerAction[] {
 	const meta = scenario.meta(state.node);
@@ -45,7 +45,8 @@ export function exploreStates(scenario: Scenario, visit: (state: SavedState) => 
 	const key = (s: SavedState) =>
 		`${s.node}|${s.score}|${s.decisions.filter((d) => watched.has(d.node)).map((d) => `${d.node}=${d.answers.join('+')}`).sort().join(',')}|${[...watched].filter((n) => s.path.includes(n)).join(',')}`;
 	const seen = new Set<string>();
-	const stack: SavedState[] = [scenario.start(0)];
+	// The widest shuffle seed, so a saved state's length is measured with the seed it carries for a learner.
+	const stack: SavedState[] = [scenario.start(0, SEED_LIMIT - 1)];
 	while (stack.length) {
 		const state = stack.pop()!;
 		const k = key(state);

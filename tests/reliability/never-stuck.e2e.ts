@@ -53,8 +53,9 @@ test('a database that never opens: after a short wait the catalogue shows, says 
 
 test('stored records with impossible values are set aside and the learner is told, in words that fit; no page hangs', async ({ page }) => {
 	const problems = watchProblems(page);
-	await page.goto('./');
-	await expect(page.getByTestId('status-demo')).toBeVisible();
+	// The player opens the database (the catalogue shows before it does).
+	await page.goto('#/play/demo');
+	await expect(page.getByRole('button', { name: 'Begin de module' })).toBeVisible();
 	await putRaw(page, [
 		// An invalid date: the result page could not print it.
 		{ ...finishedDemo({ completedAt: 'gisteren' }), id: 501, completedAt: 'gisteren' },

@@ -90,7 +90,9 @@ for (const edition of ['scorm12', 'scorm2004'] as const) {
 			expect(list.map((i) => i.id)).toEqual(['first-evening', 'sam-returns', 'quiz-signals', 'quiz-approaches']);
 			expect(list.map((i) => i.type)).toEqual(['choice', 'choice', 'choice', 'choice']);
 			expect(list.map((i) => i.result)).toEqual(['correct', 'correct', 'correct', 'correct']);
-			expect(list.map((i) => i[response])).toEqual(edition === 'scorm12' ? ['a', 'a', 'b', 'a,c'] : ['talk', 'ask', 'b', 'a[,]c']);
+			// 1.2's letters follow the module's order, not the shuffled one the learner saw: the demo lists
+			// talk first, ask first, quiz-signals' answers as c, a, b (so b is "c"), and a, b, c, d.
+			expect(list.map((i) => i[response])).toEqual(edition === 'scorm12' ? ['a', 'a', 'c', 'a,c'] : ['talk', 'ask', 'b', 'a[,]c']);
 			for (const i of list) {
 				expect(i.latency).toMatch(SESSION_TIME[edition]);
 				if (edition === 'scorm12') expect(i.time).toMatch(/^\d{2}:\d{2}:\d{2}$/);
@@ -136,6 +138,25 @@ for (const edition of ['scorm12', 'scorm2004'] as const) {
 			expect(second.violations).toEqual([]);
 			expect(watch.outside).toEqual([]);
 			expect(watch.problems).toEqual([]);
+			await device.close();
+		});
+
+		test('the options keep the order the learner saw when they resume on another device from suspend_data', async ({ page, browser }) => {
+			test.skip(edition !== 'scorm12', 'the compact form is the same for both editions; 1.2 is the one with the 4,096-character bound');
+			const frame = await launch(page, lms.origin, { edition, moduleId: 'demo' });
+			await begin(frame);
+			await playUntil(frame, DEMO_BEST, (step) => step.node === 'first-evening' && step.kind === 'choice');
+			const shown = (f: typeof frame) => f.locator('button[data-option]').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')));
+			const order = await shown(frame);
+			await page.evaluate(() => (window as unknown as { exitCourse: () => void }).exitCourse());
+			await expect.poll(async () => (await lmsOf(page)).counts.finish).toBe(1);
+			const first = await lmsOf(page);
+			// The seed of the order rides along as the compact form's last field.
+			expect(first.stored['cmi.suspend_data'].split('~')).toHaveLength(10);
+			const device = await browser.newContext();
+			const again = await launch(await device.newPage(), lms.origin, { edition, moduleId: 'demo', initial: relaunchCmi(edition, first.stored) });
+			expect(await stepOf(again)).toEqual({ node: 'first-evening', kind: 'choice' });
+			expect(await shown(again)).toEqual(order);
 			await device.close();
 		});
 

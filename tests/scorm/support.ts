@@ -244,4 +244,5 @@ export function moodleRelaunch(edition: Edition, tracks: Record<string, string>,
 	return moodleNextLaunch(edition === 'scorm12' ? '1.2' : '2004', tracks, options);
 }
 
-export const SESSION_TIME = { scorm12: /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/, scorm2004: /^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$/ };
+/** Session times as the LMS must accept them; 2004 needs at least one number after `PT` (a bare `PT` is invalid). */
+export const SESSION_TIME = { scorm12: /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/, scorm2004: /^PT(?=\d)(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$/ };

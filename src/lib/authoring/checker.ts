@@ -9,8 +9,8 @@
  * share it. Reading from disk is in ./read-module.ts.
  */
 import { LIBRARY } from '../engine/library';
-import { checkLocales, loadModule, parseJson, type LocaleTree } from '../engine/load-module';
-import { validateModule, type ModuleDefinition, type ModuleIssue } from '../engine/module-schema';
+import { checkLocales, flattenLocale, loadModule, parseJson, type LocaleTree } from '../engine/load-module';
+import { normaliseTransitions, validateModule, type ModuleDefinition, type ModuleIssue } from '../engine/module-schema';
 import { maxScore, summariseScore } from '../engine/scoring';
 import { worstCaseCompactLength } from '../engine/compact';
 import { classifySource, estimateStudyTime, imagesIn, invisibleCharacters, linksIn, MAX_TEXT_LENGTH, scanSvg, scanText } from './content';
@@ -274,6 +274,7 @@ function checkModuleDefinition(raw: RawIssue[], files: ModuleFilesForCheck, modu
 	else if (length > SAVED_STATE_ADVICE) raw.push({ severity: 'warning', code: 'saved-state-large', file: MODULE_FILE, path: 'machine', params: { length } });
 
 	const studyLang = module.defaultLanguage ?? module.languages[0];
+	checkTeaching(raw, module, trees, studyLang);
 	const tree = trees[studyLang];
 	let estimate = { minutes: 0, words: 0, decisions: 0, reflections: 0 };
 	if (tree) {
@@ -302,6 +303,96 @@ function checkModuleDefinition(raw: RawIssue[], files: ModuleFilesForCheck, modu
 		estimatedMinutes: Math.round(estimate.minutes * 10) / 10,
 		words: estimate.words
 	};
+}
+
+/** Characters of plain text on one line of a phone at 360 px (body text, 16 px). */
+const PHONE_LINE_CHARS = 38;
+/** Height of one such line, of the gap after a paragraph, of an image, and of a page's heading and button (px). */
+const PHONE_LINE_PX = 26;
+const PHONE_PARAGRAPH_PX = 16;
+const PHONE_IMAGE_PX = 300;
+const PHONE_FRAME_PX = 170;
+/** What a phone shows at once below the browser's own bars (px); the advice is at most two screens. */
+export const PHONE_SCREEN_PX = 640;
+/** A page is "far longer than two screens" from two and a half on. */
+const LONG_PAGE_SCREENS = 2.5;
+
+/** About how tall a markdown text is on a phone at 360 px, from its characters (px). */
+export function phoneHeight(markdown: string): number {
+	let px = PHONE_FRAME_PX;
+	for (const block of markdown.split(/\n\s*\n/)) {
+		const images = block.match(/!\[[^\]]*\]\([^)]*\)/g)?.length ?? 0;
+		const text = block.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`#>]/g, '');
+		// Every list item or hard line starts a new line.
+		const lines = text.split('\n').filter((l) => l.trim()).reduce((n, l) => n + Math.ceil(l.trim().length / PHONE_LINE_CHARS), 0);
+		px += lines * PHONE_LINE_PX + PHONE_PARAGRAPH_PX + images * PHONE_IMAGE_PX;
+	}
+	return px;
+}
+
+/**
+ * Warnings about teaching, not correctness: a best option that gives itself away by its length,
+ * pages far longer than two phone screens, a dilemma that asks its question twice, and a module
+ * where no dilemma depends on an earlier choice. Texts are judged in the module's default language.
+ */
+function checkTeaching(raw: RawIssue[], module: ModuleDefinition, trees: Record<string, LocaleTree>, lang: string) {
+	const tree = trees[lang];
+	if (!tree) return;
+	const file = localeFile(lang);
+	const flat = flattenLocale(tree);
+	const text = (key: string) => {
+		const value = flat.get(key);
+		return typeof value === 'string' ? value : '';
+	};
+	const states = module.machine.states;
+	for (const [id, state] of Object.entries(states)) {
+		const { kind } = state.meta;
+		if (kind === 'choice' || kind === 'quiz') {
+			// One label much longer than the rest: learners learn to pick the longest.
+			const ids = (kind === 'choice' ? state.meta.options : state.meta.answers) ?? [];
+			const field = kind === 'choice' ? 'options' : 'answers';
+			const lengths = ids.map((o) => text(`nodes.${id}.${field}.${o}.label`).length);
+			if (ids.length >= 2) {
+				const longest = Math.max(...lengths);
+				const at = lengths.indexOf(longest);
+				const others = lengths.filter((_, i) => i !== at);
+				const average = others.reduce((a, b) => a + b, 0) / others.length;
+				if (longest >= average * 1.5 && longest - average >= 30)
+					raw.push({ severity: 'warning', code: 'option-length', file, path: `nodes.${id}.${field}.${ids[at]}.label`, params: { node: id, option: ids[at], length: longest, others: Math.round(average) } });
+			}
+			// The player already asks the module's question above the options.
+			const body = text(`nodes.${id}.body`).replace(/[*_\s]+$/, '');
+			if (flat.has(`nodes.${id}.question`) && body.endsWith('?'))
+				raw.push({ severity: 'warning', code: 'question-twice', file, path: `nodes.${id}.body`, params: { node: id, question: text(`nodes.${id}.question`) } });
+		}
+		if (kind === 'content' || kind === 'persona') {
+			const px = phoneHeight(text(`nodes.${id}.body`));
+			if (px > PHONE_SCREEN_PX * LONG_PAGE_SCREENS)
+				raw.push({ severity: 'warning', code: 'page-long', file, path: `nodes.${id}.body`, params: { node: id, screens: Math.round((px / PHONE_SCREEN_PX) * 10) / 10, chars: text(`nodes.${id}.body`).length } });
+		}
+	}
+	const dilemmas = Object.keys(states).filter((id) => states[id].meta.kind === 'choice');
+	if (dilemmas.length >= 2 && dilemmas.every((id) => onEveryPath(module, id)))
+		raw.push({ severity: 'warning', code: 'dilemmas-fixed', file: MODULE_FILE, path: 'machine', params: { count: dilemmas.length } });
+}
+
+/** Whether every way from the start to an end passes `nodeId` (guards ignored): every learner meets it. */
+function onEveryPath(module: ModuleDefinition, nodeId: string): boolean {
+	const { states, initial } = module.machine;
+	if (initial === nodeId) return true;
+	const seen = new Set([initial, nodeId]);
+	const queue = [initial];
+	for (let i = 0; i < queue.length; i++) {
+		const state = states[queue[i]];
+		if (state.meta.kind === 'end') return false;
+		for (const spec of Object.values(state.on ?? {}))
+			for (const t of normaliseTransitions(spec))
+				if (!seen.has(t.target)) {
+					seen.add(t.target);
+					queue.push(t.target);
+				}
+	}
+	return true;
 }
 
 function present(r: RawIssue, lang: Lang, locator: (file: string) => PositionedJson | null): CheckIssue {

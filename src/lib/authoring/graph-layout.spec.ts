@@ -147,15 +147,13 @@ describe('layoutGraph', () => {
 		expect(() => layoutGraph([box('a')], [edge('a', 'ghost')])).toThrow(/not listed \(a → ghost\)/);
 	});
 
-	it('lays out each shipped module (57–60 nodes) quickly, with no overlap and few crossings', () => {
+	// How fast is a bench figure (npm run bench, "Chart layout"), not an assertion: timings on a busy machine say little.
+	it('lays out each shipped module (57–60 nodes) with no overlap and few crossings', () => {
 		const ids = readdirSync('modules').filter((d) => !d.startsWith('.') && !d.startsWith('tmp-') && existsSync(join('modules', d, 'module.json')));
 		expect(ids.length).toBeGreaterThanOrEqual(4);
 		for (const id of ids) {
 			const { nodes, edges } = moduleChart(id);
-			const started = performance.now();
 			const layout = layoutGraph(nodes, edges, { layerGap: 40, nodeGap: 28 });
-			const ms = performance.now() - started;
-			expect(ms, id).toBeLessThan(200);
 			expect(overlaps(layout), id).toEqual([]);
 			expect(edgesThroughNodes(layout), id).toEqual([]);
 			// Only unavoidable crossings: levensbeschouwelijk-vakmanschap has three outcomes that each
@@ -163,7 +161,7 @@ describe('layoutGraph', () => {
 			expect(layout.crossings, id).toBeLessThanOrEqual(3);
 			// Branches stay narrow: never more than a handful of nodes side by side.
 			expect(Math.max(...layout.layers.map((l) => l.length)), id).toBeLessThanOrEqual(6);
-			console.log(`${id}: ${nodes.length} nodes, ${edges.length} edges, ${layout.layers.length} layers, ${layout.width}×${layout.height}, ${layout.crossings} crossings, ${ms.toFixed(1)} ms`);
+			console.log(`${id}: ${nodes.length} nodes, ${edges.length} edges, ${layout.layers.length} layers, ${layout.width}×${layout.height}, ${layout.crossings} crossings`);
 		}
 	});
 });

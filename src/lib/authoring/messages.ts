@@ -104,6 +104,46 @@ export const MESSAGES: Record<string, Record<Lang, Text>> = {
 		en: { message: 'Saved progress can grow to {length} characters on the longest path, more than 1,024; it fits SCORM 1.2 (4,096), but leaves little room.', fix: 'Consider shorter paths or splitting the module.' },
 		nl: { message: 'De opgeslagen voortgang kan op het langste pad {length} tekens worden, meer dan 1.024; dat past in SCORM 1.2 (4.096), maar laat weinig ruimte.', fix: 'Overweeg kortere paden of het splitsen van de module.' }
 	},
+	'option-length': {
+		en: {
+			message: 'The label of "{option}" at "{node}" is {length} characters, the others about {others}: learners soon learn that the longest, most careful label is the best one.',
+			fix: 'Write labels of comparable length and tone: shorten this one, or give the other options their own nuance and reasons.'
+		},
+		nl: {
+			message: 'Het label van "{option}" bij "{node}" is {length} tekens, de andere ongeveer {others}: cursisten leren snel dat het langste, zorgvuldigste label het beste is.',
+			fix: 'Schrijf labels van vergelijkbare lengte en toon: kort dit label in, of geef de andere opties hun eigen nuance en redenen.'
+		}
+	},
+	'page-long': {
+		en: {
+			message: 'The page "{node}" is about {screens} phone screens long at 360 px ({chars} characters); more than two screens is hard to read on a phone.',
+			fix: 'Split it into two pages, or explain part of it with a picture (an SVG in media/ with alt text).'
+		},
+		nl: {
+			message: 'De pagina "{node}" is op een telefoon van 360 px ongeveer {screens} schermen lang ({chars} tekens); meer dan twee schermen leest lastig op een telefoon.',
+			fix: 'Splits hem in twee pagina\'s, of leg een deel uit met een afbeelding (een SVG in media/ met alt-tekst).'
+		}
+	},
+	'question-twice': {
+		en: {
+			message: 'The body of "{node}" ends with a question, and the player also shows its question "{question}" above the options: the learner is asked twice.',
+			fix: 'End the body with the situation, and leave the question to "question".'
+		},
+		nl: {
+			message: 'De body van "{node}" eindigt met een vraag, en de speler zet ook de vraag "{question}" boven de opties: de cursist krijgt de vraag twee keer.',
+			fix: 'Eindig de body met de situatie en laat de vraag over aan "question".'
+		}
+	},
+	'dilemmas-fixed': {
+		en: {
+			message: 'All {count} dilemmas are met by every learner, whatever they chose before: earlier choices change pages, not dilemmas.',
+			fix: 'Let at least one dilemma depend on an earlier choice: branch to a different dilemma with a guard such as "chose" (see "Writing hard dilemmas").'
+		},
+		nl: {
+			message: 'Alle {count} dilemma\'s komt elke cursist tegen, wat hij eerder ook koos: eerdere keuzes veranderen pagina\'s, geen dilemma\'s.',
+			fix: 'Laat minstens één dilemma afhangen van een eerdere keuze: vertak naar een ander dilemma met een guard zoals "chose" (zie "Moeilijke dilemma\'s schrijven").'
+		}
+	},
 	'study-time': {
 		en: {
 			message: 'studyMinutes is {declared}, but the module suggests about {estimate} minutes ({words} words at 150 a minute, {decisions} decisions at 1 minute, {reflections} reflections at 2 minutes).',

@@ -76,6 +76,14 @@ describe('renderMarkdown in the browser (both safety layers)', () => {
 		expect(html).not.toContain('alert(2)');
 	});
 
+	it('renders a GFM table, without attributes', () => {
+		const html = render('| Wie | Wat |\n|:---|---:|\n| Sam | **16** |');
+		expect(html).toContain('<table>');
+		expect(html).toContain('<th>Wie</th>');
+		expect(html).toContain('<td><strong>16</strong></td>');
+		expect(html).not.toContain('align');
+	});
+
 	it('renders a 100 KB text whole', () => {
 		const html = render('Heel lang. '.repeat(10_000));
 		expect(html.length).toBeGreaterThan(100_000);

@@ -58,6 +58,8 @@ const CLOSING_TAG = /^<\/([a-z][a-z0-9-]*)/i;
 
 /** The resolver of the text being rendered (marked's renderer has no per-call context). */
 let resolveCurrent: (path: string) => string = (p) => p;
+/** Whether the text being rendered holds a `<` at all, so it can hold raw HTML. */
+let hasRawHtml = true;
 
 /** Turns a token into empty text, so neither it nor what it holds is rendered. */
 function empty(token: Token) {
@@ -96,6 +98,8 @@ function dropElementContents(tokens: Token[]) {
 const marked: Marked = new Marked({
 	gfm: true,
 	walkTokens(token) {
+		// Nothing to remove in a text without raw HTML (most texts): skip the walk's work.
+		if (!hasRawHtml) return;
 		// A block of raw HTML is read again as inline text, so its tags go one by one and the text
 		// between them stays, as for HTML inside a paragraph.
 		if (token.type === 'html' && (token as Tokens.HTML).block) {
@@ -167,12 +171,14 @@ function plainParagraphs(text: string): string {
 
 function layerOne(text: string, resolve: (path: string) => string): string {
 	resolveCurrent = resolve;
+	hasRawHtml = text.includes('<');
 	try {
 		return marked.parse(capNesting(text.replace(/\u0000/g, '')), { async: false });
 	} catch {
 		return plainParagraphs(text);
 	} finally {
 		resolveCurrent = (p) => p;
+		hasRawHtml = true;
 	}
 }
 
@@ -192,6 +198,7 @@ export function scanAllowlist(html: string): string {
 		const allowed = ALLOWED[name];
 		if (!allowed) return '';
 		if (slash) return `</${name}>`;
+		if (!attributes) return `<${name}>`;
 		let kept = '';
 		for (const [, rawAttr, value = ''] of attributes.matchAll(ATTRIBUTE)) {
 			const attr = rawAttr.toLowerCase();

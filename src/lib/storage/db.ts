@@ -1,7 +1,9 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { activeAttemptSince, AttemptExistsError, checkAttemptRecord, StaleWriteError, type AttemptRecord, type ProgressRepository, type SetAsideOnRead, type SetAsideRecord } from './progress-repository';
 
-export const DB_NAME = 'koers';
+import { DB_NAME } from './first-read';
+
+export { DB_NAME };
 /**
  * How long the app waits for IndexedDB to open before it plays without saving. It opens in tens
  * of milliseconds; one that has not answered after seconds (an upgrade blocked by an old tab, a

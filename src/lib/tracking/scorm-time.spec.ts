@@ -4,7 +4,7 @@ import { duration2004, timeOfDay12, timespan12, timestamp2004 } from './scorm-ti
 // The formats the LMSs check (Moodle's 1.2 CMITimespan; scorm-again's 2004 timeinterval with at
 // most two decimals on the seconds).
 const TIMESPAN_12 = /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/;
-const DURATION_2004 = /^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$/;
+const DURATION_2004 = /^PT(?=\d)(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$/;
 
 describe('SCORM 1.2 session time (CMITimespan)', () => {
 	it.each([
