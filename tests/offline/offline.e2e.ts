@@ -110,6 +110,8 @@ test('a new version is offered between steps, never mid-answer; taking it resume
 	await page.locator('article.step label.answer').first().click();
 	deploy(dir, { version: '1.0.1', explanation: 'Nieuwe uitleg na de update.' });
 	await newVersionWaiting(page);
+	// The banner must not appear mid-answer: the worker is waiting (the signal above), and the page
+	// hears of it within a frame or two; 300 ms gives a wrong banner time to show.
 	await page.waitForTimeout(300);
 	await expect(banner(page)).toHaveCount(0);
 	await page.getByRole('button', { name: 'Controleer antwoord' }).click();
@@ -165,6 +167,8 @@ test('a SCORM package has no service worker, no manifest and no offline files', 
 	const server = await serve(dir, '/lms/content/7/');
 	await page.goto(`${server.url}index.html`);
 	await expect(page.locator('[data-step-heading]')).toBeVisible();
+	// A registration must not happen, so there is nothing to wait for: the player registers its
+	// worker right after the first step shows (above); 500 ms more gives a wrong one time to appear.
 	await page.waitForTimeout(500);
 	expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
 	expect(await page.locator('link[rel=manifest]').count()).toBe(0);

@@ -92,6 +92,8 @@ test('the portrait is an SVG with a script inside: shown as an image, the script
 	const portrait = page.locator('article.step img[src$="evil.svg"]');
 	await expect(portrait).toBeVisible();
 	await expect.poll(() => portrait.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64);
+	// The image has loaded (above); a script in it would run on load, so 300 ms more is ample for
+	// a script that must never run: there is no event for "nothing ran".
 	await page.waitForTimeout(300);
 	expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
 	await next(page);

@@ -40,6 +40,8 @@ test('the older tab is told at once, stops, and can take over with the newest pr
 	expect(await currentNode(second)).toEqual({ node: 'talk-outcome', kind: 'content' });
 	// The first tab going away (it saves on pagehide) must not write its older state over the newer one.
 	await first.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })));
+	// Nothing must be written, so there is no event to wait for: a pagehide save is one IndexedDB
+	// transaction, which commits in milliseconds; 300 ms leaves it ample time to (wrongly) land.
 	await first.waitForTimeout(300);
 	expect(await savedNodes(second)).toEqual([{ node: 'talk-outcome', status: 'active', decisions: 1 }]);
 

@@ -36,6 +36,8 @@ test('LMSInitialize fails: the learner is warned and plays on locally; nothing e
 	await expect(problem(frame, 'lms.initFailed')).toContainText('De leeromgeving reageert niet');
 	await playUntil(frame, DEMO_BEST, (s) => s.node === 'second-visit');
 	await page.evaluate(() => (window as unknown as { exitCourse: () => void }).exitCourse());
+	// Nothing must be sent, so there is no call to wait for: exitCourse's calls are synchronous (the
+	// SCORM API is), and 300 ms more covers a commit the player might schedule on a timer (none is).
 	await page.waitForTimeout(300);
 	const record = await lmsOf(page);
 	expect(record.calls).toEqual(['Initialize']);
