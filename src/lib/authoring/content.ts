@@ -159,7 +159,7 @@ export function estimateStudyTime(texts: Iterable<string>, kinds: Iterable<strin
 	let reflections = 0;
 	for (const kind of kinds) {
 		if (kind === 'choice' || kind === 'quiz' || kind === 'evaluation') decisions++;
-		if (kind === 'reflection') reflections++;
+		if (kind === 'reflection' || kind === 'scale' || kind === 'checklist' || kind === 'fields' || kind === 'actionplan') reflections++;
 	}
 	const minutes = words / WORDS_PER_MINUTE + decisions * MINUTES_PER_DECISION + reflections * MINUTES_PER_REFLECTION;
 	return { minutes, words, decisions, reflections };

@@ -257,7 +257,7 @@ export const JSON_REASONS: Record<string, Record<Lang, { detail: string; fix: st
 };
 
 /** Dutch for the engine's English messages and fixes. Anchored patterns, tried in order. */
-const KIND_NL: Record<string, string> = { content: 'inhouds', persona: 'persona', choice: 'keuze', quiz: 'quiz', reflection: 'reflectie', evaluation: 'evaluatie', end: 'eind' };
+const KIND_NL: Record<string, string> = { content: 'inhouds', persona: 'persona', choice: 'keuze', quiz: 'quiz', reflection: 'reflectie', evaluation: 'evaluatie', end: 'eind', scale: 'schaal', checklist: 'aanvink', fields: 'invul', actionplan: 'actieplan' };
 const kindNl = (kind: string) => `${KIND_NL[kind] ?? kind}knooppunt`;
 type Rule = [RegExp, string | ((...groups: string[]) => string)];
 

@@ -43,6 +43,8 @@ export function outcomeOf(scenario: Scenario, state: SavedState, policy: Failure
 	const summary = scenario.scoreOf(state);
 	const progress = scenario.progressOf(state);
 	if (!finished) return { status: { completion: 'incomplete', success: 'unknown' }, percent: null, progress, finished };
+	// An instrument (an analysis, a self-scan) is done when it is filled in: no score, no verdict.
+	if (scenario.module.instrument) return { status: { completion: 'completed', success: 'unknown' }, percent: null, progress, finished };
 	if (summary.passed) return { status: { completion: 'completed', success: 'passed' }, percent: summary.percent, progress, finished };
 	if (policy === 'failed') return { status: { completion: 'completed', success: 'failed' }, percent: summary.percent, progress, finished };
 	// Not at 1 either: in SCORM 2004 a progress of 1 reads as complete.
