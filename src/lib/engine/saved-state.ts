@@ -24,10 +24,21 @@ export interface Decision {
 	latencyMs: number;
 }
 
+/**
+ * What an accreditation file asks of an evaluation, each on a scale of 1 to 5: were the learning
+ * goals met, how relevant is the module to the learner's own practice, how heavy the study load felt
+ * (3 = as stated), and how clear it was.
+ */
+export const EVALUATION_ASPECTS = ['goals', 'relevance', 'load', 'clarity'] as const;
+export type EvaluationAspect = (typeof EVALUATION_ASPECTS)[number];
+
 export interface Evaluation {
+	/** A mark from 1 to 10, as Dutch learners give them. */
 	rating: number | null;
 	useful: string;
 	better: string;
+	/** 1–5 per aspect the learner answered (absent in evaluations saved before they were asked). */
+	aspects?: Partial<Record<EvaluationAspect, number>>;
 }
 
 /** One action in an action plan: picked from the node's items (`item`) or the learner's own (`item` null, `text`). */
@@ -159,6 +170,11 @@ function checkBounds(s: Record<string, unknown>): string | null {
 	if (s.evaluation !== undefined) {
 		const e = s.evaluation as Record<string, unknown>;
 		if (typeof e !== 'object' || e === null || !(e.rating === null || isNumber(e.rating)) || !isShortText(e.useful) || !isShortText(e.better)) return 'the evaluation is broken';
+		if (e.aspects !== undefined) {
+			const aspects = e.aspects as Record<string, unknown>;
+			if (typeof aspects !== 'object' || aspects === null || Object.entries(aspects).some(([k, v]) => !(EVALUATION_ASPECTS as readonly string[]).includes(k) || !Number.isInteger(v) || (v as number) < 1 || (v as number) > 5))
+				return 'the evaluation is broken';
+		}
 	}
 	if (s.responses !== undefined && !responsesAreWhole(s.responses)) return 'the instrument answers are broken';
 	return null;

@@ -5,7 +5,7 @@ import type { ScenarioContext } from './library';
 import { DECISION_KINDS, type ModuleDefinition, type NodeMeta, type StateConfig } from './module-schema';
 import { longestPaths, progressOf, summariseScore, type ScoreSummary } from './scoring';
 import { shuffledOrder } from './shuffle';
-import { checkShape, majorOf, newAttemptUid, SAVED_STATE_FORMAT, type Evaluation, type InstrumentAnswer, type RestoreResult, type SavedState } from './saved-state';
+import { checkShape, EVALUATION_ASPECTS, majorOf, newAttemptUid, SAVED_STATE_FORMAT, type Evaluation, type InstrumentAnswer, type RestoreResult, type SavedState } from './saved-state';
 import { cleanInstrumentAnswer } from './instrument';
 
 /** What the learner did at a node, as the player reports it. */
@@ -162,8 +162,14 @@ export class Scenario {
 				next.evaluation = {
 					rating: rating === null ? null : Math.min(10, Math.max(1, Math.round(rating))),
 					useful: action.evaluation.useful.slice(0, MAX_REFLECTION_LENGTH),
-					better: action.evaluation.better.slice(0, MAX_REFLECTION_LENGTH)
+					better: action.evaluation.better.slice(0, MAX_REFLECTION_LENGTH),
 				};
+				// Only the aspects answered; none answered (or an older form): no `aspects` at all.
+				const aspects = EVALUATION_ASPECTS.flatMap((aspect) => {
+					const value = action.evaluation.aspects?.[aspect];
+					return typeof value === 'number' && Number.isFinite(value) ? [[aspect, Math.min(5, Math.max(1, Math.round(value)))] as const] : [];
+				});
+				if (aspects.length) next.evaluation.aspects = Object.fromEntries(aspects);
 				event = { type: 'submit' };
 				break;
 			}
