@@ -2,8 +2,13 @@
 // (registers, points or hours, number, validity), in each of the module's languages.
 import i18next from 'i18next';
 import { accreditationLines, type Accreditation } from '../lib/engine';
-import en from '../lib/i18n/locales/en.json';
-import nl from '../lib/i18n/locales/nl.json';
+import { readFileSync } from 'node:fs';
+
+// Read, not imported: Playwright's loader (the e2e tests import the package tool) needs an import
+// attribute for JSON that tsx and Vite do not.
+const ui = (lang: string) => JSON.parse(readFileSync(new URL(`../lib/i18n/locales/${lang}.json`, import.meta.url), 'utf8'));
+const nl = ui('nl');
+const en = ui('en');
 
 function translator(lang: string) {
 	const i18n = i18next.createInstance();

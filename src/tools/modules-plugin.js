@@ -2,16 +2,14 @@
 // player fetches modules with the same relative URLs everywhere (dev, build/, inside a SCORM zip).
 // For the author view (#/author, dev server only) it also runs the module checker on request and
 // tells the page when a module's files change (see src/lib/authoring/view/).
-import { existsSync, readFileSync } from 'node:fs';
-import { extname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { buildCatalogue } from './modules-files.js';
 
 /** The HMR event the author view listens to: `{ id, file }` of the module folder that changed. */
 export const MODULE_CHANGED = 'koers:module-changed';
 /** Editors often write a file in several steps (truncate, write, rename): one event per burst. */
 const SETTLE_MS = 40;
-
-const TYPES = { '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.mp3': 'audio/mpeg', '.mp4': 'video/mp4' };
 
 /** @param {{ dir?: string }} [options] @returns {import('vite').Plugin} */
 export function koersModules(options = {}) {
@@ -28,7 +26,7 @@ export function koersModules(options = {}) {
 				const local = server.resolvedUrls?.local[0];
 				if (local) server.config.logger.info(`  ➜  Author view: ${local}#/author  (checker results, chart and live preview of every module)`);
 			};
-			server.middlewares.use('/modules', (req, res, next) => {
+			server.middlewares.use('/modules', async (req, res, next) => {
 				let url;
 				try {
 					url = decodeURIComponent((req.url ?? '/').split('?')[0]);
@@ -44,9 +42,22 @@ export function koersModules(options = {}) {
 				const file = normalize(join(dir, url));
 				// With the separator: modules-private/ starts with "modules" too.
 				if (!file.startsWith(dir + sep) || !existsSync(file)) return next();
-				res.setHeader('Content-Type', TYPES[/** @type {keyof TYPES} */ (extname(file))] ?? 'application/octet-stream');
+				// Only what build and package would ship (module-contents.ts): no media/info.html, SVGs sanitised.
+				const [id, ...rest] = relative(dir, file).split(sep);
+				// Loaded through Vite, as the checker is below: TypeScript, and fresh after every edit.
+				let bytes = null;
+				let type = '';
+				try {
+					const { contentType, shippedFile } = await server.ssrLoadModule('/src/lib/authoring/module-contents.ts');
+					bytes = rest.length ? shippedFile(join(dir, id), rest.join('/')) : null;
+					type = contentType(rest.join('/'));
+				} catch (e) {
+					return next(e);
+				}
+				if (!bytes) return next();
+				res.setHeader('Content-Type', type);
 				res.setHeader('Cache-Control', 'no-store');
-				res.end(readFileSync(file));
+				res.end(bytes);
 			});
 		}
 	};

@@ -6,6 +6,13 @@
 //   npm run package -- --include-examples    also package example modules (e.g. the demo, for tests)
 //   npm run package -- --unpacked            also write each package unzipped, next to its zip
 //   npm run package -- --out <dir>           output folder (default $KOERS_PACKAGE_OUT or dist)
+//   npm run package -- --modules <dir>       where the modules are (default $KOERS_MODULES or modules)
+//
+// A module is packaged only when the checker (npm run check:modules) finds no error in it; the
+// others are left out one by one, each with its errors, and the command ends with exit code 1.
+// Packages made before stay in <out>/scorm/, except a refused module's own, which are removed so an
+// old zip is not uploaded by mistake. Only the files a module may hold go in (module.json,
+// locales/, images in media/, SVGs sanitised: src/lib/authoring/module-contents.ts).
 //
 // Writes <out>/scorm/<id>-scorm12.zip (SCORM 1.2) and <out>/scorm/<id>-scorm2004.zip (SCORM 2004
 // 4th edition). Each holds imsmanifest.xml at its root, the official schema files, the player's
@@ -15,6 +22,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, relative, resolve } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { loadModule, worstCaseCompactLength } from '../lib/engine';
+import type { CheckReport } from '../lib/authoring/checker';
+import { shippedFiles } from '../lib/authoring/module-contents';
+import { blockingErrors, checkForShipping, refusalMessage } from '../lib/authoring/module-gate';
 import { buildManifest, SCHEMA_FILES, type ManifestEdition } from '../lib/tracking/manifest';
 import { buildCatalogue, listModuleIds, moduleFiles } from './modules-files.js';
 import { STANDALONE_ONLY } from './build-sw.js';
@@ -40,7 +50,16 @@ export function packageIds(modulesDir: string, options: { ids?: string[]; includ
 		if (unknown.length) throw new PackageError(`No module ${unknown.map((id) => `"${id}"`).join(', ')} in ${modulesDir}. Modules there: ${all.join(', ') || 'none'}.`);
 		return options.ids;
 	}
-	return all.filter((id) => options.includeExamples || JSON.parse(readFileSync(join(modulesDir, id, 'module.json'), 'utf8')).example !== true);
+	return all.filter((id) => options.includeExamples || !isExample(join(modulesDir, id)));
+}
+
+/** Whether a module says it is an example; a module.json that cannot be read is not (the checker will say what is wrong). */
+function isExample(moduleDir: string): boolean {
+	try {
+		return JSON.parse(readFileSync(join(moduleDir, 'module.json'), 'utf8')).example === true;
+	} catch {
+		return false;
+	}
 }
 
 /**
@@ -64,10 +83,13 @@ export function launchPage(html: string, moduleId: string, edition: ManifestEdit
 }
 
 /** All files of one package, in zip order, by path. */
-export function assemblePackage(options: { modulesDir: string; playerDir: string; id: string; edition: ManifestEdition; schemasDir?: string }): Map<string, Uint8Array> {
+export function assemblePackage(options: { modulesDir: string; playerDir: string; id: string; edition: ManifestEdition; schemasDir?: string; report?: CheckReport }): Map<string, Uint8Array> {
 	const { modulesDir, playerDir, id, edition } = options;
 	const schemasDir = options.schemasDir ?? SCHEMAS_DIR;
 	const moduleDir = join(modulesDir, id);
+	// Every checker error stops the package, not only what the player would refuse.
+	const blocking = blockingErrors(options.report ?? checkForShipping(modulesDir, id));
+	if (blocking.length) throw new PackageError(refusalMessage(id, modulesDir, blocking, 'the SCORM packages'));
 	const loaded = loadModule(readModuleSources(moduleDir));
 	if (!loaded.ok) {
 		const errors = loaded.issues.filter((i) => i.severity === 'error');
@@ -87,7 +109,7 @@ export function assemblePackage(options: { modulesDir: string; playerDir: string
 		content.set(file, file === 'index.html' ? text.encode(launchPage(data.toString('utf8'), id, edition)) : new Uint8Array(data));
 	}
 	content.set('modules/index.json', text.encode(JSON.stringify(buildCatalogue(modulesDir, [id]))));
-	for (const file of moduleFiles(moduleDir).filter((f) => f !== 'README.md')) content.set(`modules/${id}/${file}`, new Uint8Array(readFileSync(join(moduleDir, file))));
+	for (const [file, bytes] of shippedFiles(moduleDir)) content.set(`modules/${id}/${file}`, bytes);
 
 	const catalogue = buildCatalogue(modulesDir, [id]).modules[0];
 	const sco = ['index.html', ...[...content.keys()].filter((f) => f !== 'index.html').sort()];
@@ -134,15 +156,46 @@ export interface BuiltPackage {
 	unpacked?: string;
 }
 
-/** Packages the given modules from an existing player build. */
-export function writePackages(options: { modulesDir: string; playerDir: string; outDir: string; ids: string[]; unpacked?: boolean; schemasDir?: string }): BuiltPackage[] {
+export interface RefusedPackage {
+	id: string;
+	edition: ManifestEdition;
+	message: string;
+	/** Packages of this module and edition from an earlier run, removed so they are not uploaded by mistake. */
+	removed: string[];
+}
+
+type PackageOptions = { modulesDir: string; playerDir: string; outDir: string; ids: string[]; unpacked?: boolean; schemasDir?: string; reports?: Map<string, CheckReport> };
+
+/** Packages the given modules from an existing player build; throws at the first module it refuses. */
+export function writePackages(options: PackageOptions): BuiltPackage[] {
+	const { built, refused } = packageModules(options);
+	if (refused.length) throw new PackageError(refused[0].message);
+	return built;
+}
+
+/**
+ * Packages the given modules from an existing player build, module by module: a module the checker
+ * (or SCORM 1.2's size limit) refuses is left out and the others are still packaged.
+ */
+export function packageModules(options: PackageOptions): { built: BuiltPackage[]; refused: RefusedPackage[] } {
 	const scormDir = join(options.outDir, 'scorm');
 	mkdirSync(scormDir, { recursive: true });
 	const built: BuiltPackage[] = [];
-	for (const id of options.ids)
+	const refused: RefusedPackage[] = [];
+	for (const id of options.ids) {
+		const report = options.reports?.get(id) ?? checkForShipping(options.modulesDir, id);
 		for (const edition of EDITIONS) {
-			const files = assemblePackage({ ...options, id, edition });
 			const zip = join(scormDir, `${id}-${edition}.zip`);
+			let files: Map<string, Uint8Array>;
+			try {
+				files = assemblePackage({ ...options, id, edition, report });
+			} catch (e) {
+				if (!(e instanceof PackageError)) throw e;
+				const removed = [zip, join(scormDir, `${id}-${edition}`)].filter((old) => existsSync(old));
+				for (const old of removed) rmSync(old, { recursive: true, force: true });
+				refused.push({ id, edition, message: e.message, removed });
+				continue;
+			}
 			const bytes = zipPackage(files);
 			writeFileSync(zip, bytes);
 			const result: BuiltPackage = { id, edition, zip, bytes: bytes.length, files: [...files.keys()] };
@@ -157,7 +210,8 @@ export function writePackages(options: { modulesDir: string; playerDir: string; 
 			}
 			built.push(result);
 		}
-	return built;
+	}
+	return { built, refused };
 }
 
 /**
@@ -170,7 +224,8 @@ export function buildPlayer(playerDir: string) {
 	const result = spawnSync('npm', ['run', 'build'], {
 		cwd: ROOT,
 		stdio: 'inherit',
-		env: { ...process.env, KOERS_OUT: playerDir, KOERS_KIT_DIR: process.env.KOERS_KIT_DIR || '.svelte-kit-package' }
+		// The player alone: packages carry their own module, so the build copies none (and checks none).
+		env: { ...process.env, KOERS_OUT: playerDir, KOERS_KIT_DIR: process.env.KOERS_KIT_DIR || '.svelte-kit-package', KOERS_PLAYER_ONLY: '1' }
 	});
 	if (result.status !== 0) throw new PackageError(`Building the player failed (exit ${result.status}); see the output above.`);
 }
@@ -180,16 +235,18 @@ function main(argv: string[]): number {
 	let player: string | undefined;
 	let includeExamples = false;
 	let unpacked = false;
+	let modulesArg = process.env.KOERS_MODULES || join(ROOT, 'modules');
 	const ids: string[] = [];
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
-		if (arg === '--out' || arg === '--player') {
+		if (arg === '--out' || arg === '--player' || arg === '--modules') {
 			const value = argv[++i];
 			if (!value) {
-				console.error(`${arg} needs a folder, e.g. ${arg} ${arg === '--out' ? 'dist' : 'build'}`);
+				console.error(`${arg} needs a folder, e.g. ${arg} ${arg === '--out' ? 'dist' : arg === '--player' ? 'build' : 'modules'}`);
 				return 2;
 			}
 			if (arg === '--out') out = value;
+			else if (arg === '--modules') modulesArg = value;
 			else player = value;
 		} else if (arg === '--include-examples') includeExamples = true;
 		else if (arg === '--unpacked') unpacked = true;
@@ -201,7 +258,7 @@ function main(argv: string[]): number {
 			return 2;
 		} else ids.push(arg);
 	}
-	const modulesDir = join(ROOT, 'modules');
+	const modulesDir = resolve(modulesArg);
 	const outDir = resolve(out);
 	try {
 		const chosen = packageIds(modulesDir, { ids, includeExamples });
@@ -209,11 +266,24 @@ function main(argv: string[]): number {
 			console.error('There is no learner module to package (example modules are left out; add --include-examples to package them).');
 			return 1;
 		}
+		// Check first: when no module can be packaged, say so without a 40-second player build.
+		const reports = new Map(chosen.map((id) => [id, checkForShipping(modulesDir, id)]));
 		const playerDir = player ? resolve(player) : join(outDir, 'player');
-		if (!player) buildPlayer(playerDir);
-		if (!ids.length) rmSync(join(outDir, 'scorm'), { recursive: true, force: true });
-		const built = writePackages({ modulesDir, playerDir, outDir, ids: chosen, unpacked });
+		if (!player && [...reports.values()].some((r) => !blockingErrors(r).length)) buildPlayer(playerDir);
+		const { built, refused } = packageModules({ modulesDir, playerDir, outDir, ids: chosen, unpacked, reports });
 		for (const p of built) console.log(`✔ ${relative(process.cwd(), p.zip)}  ${(p.bytes / 1024).toFixed(0)} KB, ${p.files.length} files`);
+		// The same message for both editions is said once.
+		const said = new Set<string>();
+		for (const r of refused) {
+			if (!said.has(r.message)) console.error(`✖ ${r.message}\n`);
+			said.add(r.message);
+			for (const old of r.removed) console.error(`  Removed the old ${relative(process.cwd(), old)}, so it is not uploaded by mistake.`);
+		}
+		if (refused.length) {
+			const ids = [...new Set(refused.map((r) => r.id))];
+			console.error(`✖ ${ids.length} module(s) not packaged: ${ids.join(', ')}. ${built.length ? `${new Set(built.map((b) => b.id)).size} module(s) packaged.` : 'Nothing was packaged.'}`);
+			return 1;
+		}
 		return 0;
 	} catch (e) {
 		if (e instanceof PackageError) {

@@ -70,6 +70,34 @@ const EXPECTED: Record<string, Expected[]> = {
 	],
 	'text-too-long': [{ code: 'text-too-long', file: 'locales/en.json', line: 36, text: '"body": "You talk' }],
 	'svg-script': [{ code: 'svg-script', file: 'media/portrait.svg', line: 3, text: '<script>' }],
+	// A module is data only: module.json, locales/<lang>.json and images in media/ (module-contents.ts).
+	'file-not-allowed': [
+		{ code: 'file-not-allowed', file: 'media/info.html' },
+		{ code: 'file-not-allowed', file: 'media/x.js' },
+		{ code: 'file-not-allowed', file: 'style.css' },
+		{ code: 'unsafe-link', file: 'locales/nl.json', line: 9, text: '[de folder](media/info.html)', path: 'nodes.welcome.body' }
+	],
+	'folder-not-allowed': [
+		{ code: 'folder-not-allowed', file: 'scripts/' },
+		{ code: 'folder-not-allowed', file: 'locales/old/' },
+		{ code: 'folder-not-allowed', file: 'media/Oude versie/' }
+	],
+	'svg-tricks': [
+		{ code: 'svg-script', file: 'media/entity.svg', line: 2, text: '<!DOCTYPE svg [<!ENTITY' },
+		{ code: 'svg-script', file: 'media/foreign-object.svg', line: 3, text: '<foreignObject' },
+		{ code: 'svg-script', file: 'media/javascript-href.svg', line: 3, text: 'xlink:href="javascript:' },
+		{ code: 'svg-script', file: 'media/onload.svg', line: 2, text: 'onload=' },
+		{ code: 'svg-script', file: 'media/s-prefix.svg', line: 3, text: '<s:script>' },
+		{ code: 'svg-script', file: 'media/stylesheet.svg', line: 1, text: '<?xml-stylesheet' },
+		{ code: 'svg-script', file: 'media/xhtml-script.svg', line: 3, text: '<h:script>' }
+	],
+	'media-kind-mismatch': [{ code: 'media-kind-mismatch', file: 'media/photo.png' }],
+	'media-name': [{ code: 'media-name', file: 'media/Sam portret.png' }],
+	'unsafe-url': [
+		{ code: 'unsafe-url', file: 'module.json', line: 12, text: '"url": "javascript:', path: 'publisher.url' },
+		{ code: 'hostile-content', file: 'module.json', line: 12, text: '"url": "javascript:', path: 'publisher.url' }
+	],
+	'invisible-characters': [{ code: 'invisible-characters', file: 'locales/nl.json', line: 20, text: 'Factuur_\u202egnp.exe', path: 'nodes.dilemma.body', severity: 'warning' }],
 	warnings: [
 		{ code: 'study-time', file: 'module.json', line: 10, text: '"studyMinutes": 120', severity: 'warning' },
 		{ code: 'guard-never', file: 'module.json', line: 23, text: '"scoreAtLeast", "params": { "points": 99 }', severity: 'warning' },

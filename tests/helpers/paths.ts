@@ -21,6 +21,11 @@ export function actionsAt(scenario: Scenario, state: SavedState): LearnerAction[
 			return [{ type: 'reflect', text: 'x'.repeat(50) }];
 		case 'evaluation':
 			return [{ type: 'evaluate', evaluation: { rating: 7, useful: 'u', better: 'b' } }];
+		case 'scale':
+		case 'checklist':
+		case 'fields':
+		case 'actionplan':
+			return [{ type: 'respond', answer: {} }];
 		case 'end':
 			return [];
 	}

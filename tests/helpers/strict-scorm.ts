@@ -65,7 +65,8 @@ const RULES_12: [RegExp, Rule][] = [
 	[/^cmi\.interactions\.\d+\.type$/, { mode: 'w', format: /^(true-false|choice|fill-in|matching|performance|sequencing|likert|numeric)$/ }],
 	[/^cmi\.interactions\.\d+\.correct_responses\.\d+\.pattern$/, { mode: 'w', format: Choice12 }],
 	[/^cmi\.interactions\.\d+\.weighting$/, { mode: 'w', format: /^-?\d{1,3}(\.\d+)?$/, range: [-100, 100] }],
-	[/^cmi\.interactions\.\d+\.student_response$/, { mode: 'w', format: Choice12 }],
+	// CMIFeedback; its form depends on the interaction's type (RESPONSE_12 below).
+	[/^cmi\.interactions\.\d+\.student_response$/, { mode: 'w', format: /^[\s\S]{0,255}$/ }],
 	[/^cmi\.interactions\.\d+\.result$/, { mode: 'w', format: /^(correct|wrong|unanticipated|neutral|\d{0,3}(\.\d+)?)$/ }],
 	[/^cmi\.interactions\.\d+\.latency$/, { mode: 'w', format: CMITimespan12 }]
 ];
@@ -104,6 +105,21 @@ const RULES_2004: [RegExp, Rule][] = [
 	[/^cmi\.interactions\.\d+\.latency$/, { mode: 'rw', format: Duration2004 }],
 	[/^cmi\.interactions\.\d+\.description$/, { mode: 'rw', format: /^[\s\S]{0,250}$/ }]
 ];
+
+/** A 1.2 student_response per interaction type (RTE 3.4.4). */
+const RESPONSE_12: Record<string, RegExp> = {
+	choice: Choice12,
+	likert: /^[0-9a-z]?$/,
+	numeric: CMIDecimal,
+	'fill-in': /^[\s\S]{0,255}$/
+};
+
+/** A 2004 learner_response per interaction type other than choice (RTE 4.2.9.2). */
+const RESPONSE_2004: Record<string, RegExp> = {
+	likert: /^[\w.]{1,250}$/,
+	numeric: /^-?\d+(\.\d+)?$/,
+	'long-fill-in': /^(\{lang=[a-zA-Z]{2,8}(-[a-zA-Z0-9]{1,8})*\})?[\s\S]{0,4000}$/
+};
 
 /** Moodle 4.5's CMIShortIdentifier (mod/scorm/datamodels/scorm_13.js). */
 const ShortIdentifier = /^[\w.]{1,250}$/;
@@ -270,6 +286,9 @@ function makeCore(rules: [RegExp, Rule][], initial: Record<string, string>, edit
 				for (let i = 0; pattern && i < Number(pattern[1]); i++)
 					if (lms.values.get(`cmi.interactions.${index[1]}.correct_responses.${i}.pattern`) === value) return fail('351', `SetValue(${element}): the pattern "${value}" is already there`);
 			}
+			const typeOf = index ? lms.values.get(`cmi.interactions.${index[1]}.type`) : undefined;
+			const responseRule = index && typeOf && (edition === '1.2' ? index[2] === 'student_response' && RESPONSE_12[typeOf] : index[2] === 'learner_response' && RESPONSE_2004[typeOf]);
+			if (responseRule && !responseRule.test(value)) return fail(edition === '1.2' ? '405' : '406', `SetValue(${element}, "${value.slice(0, 60)}"): not a ${typeOf} response`);
 			if (index) {
 				const n = Number(index[1]);
 				const count = interactionCount();
@@ -333,14 +352,23 @@ export function strictScorm2004(initial: Record<string, string> = {}): { api: Sc
 }
 
 /** The interactions an LMS holds, as objects (for assertions). */
-export function interactionsOf(values: Map<string, string>): Record<string, string>[] {
+export function interactionsOf(values: Map<string, string>, which: 'decisions' | 'evaluation' | 'all' = 'decisions'): Record<string, string>[] {
 	const list: Record<string, string>[] = [];
 	for (const [key, value] of values) {
 		const m = /^cmi\.interactions\.(\d+)\.(.+)$/.exec(key);
 		if (!m) continue;
 		(list[Number(m[1])] ??= {})[m[2]] = value;
 	}
-	return list;
+	return pickInteractions(list, which);
+}
+
+/**
+ * The decisions (one interaction per dilemma and question), the evaluation's answers (ids
+ * `koers_evaluation_*`, reported after the decisions), or all interactions in the LMS's order.
+ */
+export function pickInteractions(list: Record<string, string>[], which: 'decisions' | 'evaluation' | 'all'): Record<string, string>[] {
+	if (which === 'all') return list;
+	return list.filter((i) => i.id?.startsWith('koers_evaluation_') === (which === 'evaluation'));
 }
 
 /**

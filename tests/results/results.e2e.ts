@@ -46,7 +46,8 @@ async function finishDemo(page: Page) {
 	await next(page);
 	await page.getByLabel('Jouw antwoord').fill('Ik stelde me voor en vroeg wat hij zocht.');
 	await page.getByRole('button', { name: 'Opslaan en verder' }).click();
-	await page.getByRole('radio', { name: '8', exact: true }).check();
+	for (const [aspect, value] of [['goals', '4'], ['relevance', '5'], ['load', '3'], ['clarity', '4']]) await page.getByTestId(`aspect-${aspect}`).getByRole('radio', { name: value, exact: true }).check();
+	await page.getByTestId('rating').getByRole('radio', { name: '8', exact: true }).check();
 	await page.getByLabel('Wat was nuttig voor je werk?').fill('De voorbeelden.');
 	await page.getByRole('button', { name: 'Opslaan en afronden' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Goed gedaan' })).toBeVisible();
@@ -99,7 +100,7 @@ test('a learner finishes the demo and downloads a certificate and a result file 
 		attempt: { completed: true },
 		score: { raw: 6, max: 6, percent: 100, passed: true },
 		reflections: [{ node: 'reflect', answer: 'Ik stelde me voor en vroeg wat hij zocht.' }],
-		evaluation: { rating: 8, useful: 'De voorbeelden.', better: '' },
+		evaluation: { rating: 8, useful: 'De voorbeelden.', better: '', aspects: { goals: 4, relevance: 5, load: 3, clarity: 4 } },
 		scorm: { completion_status: 'completed', success_status: 'passed' }
 	});
 	expect(record.decisions.map((d) => [d.node, d.answers.map((a) => a.id).join('+')])).toEqual([
@@ -137,6 +138,10 @@ test('a learner finishes the demo and downloads a certificate and a result file 
 	await page.goto('#/trainer');
 	await page.getByTestId('trainer-files').setInputFiles([{ name: json.name, mimeType: 'application/json', buffer: readFileSync(json.path) }]);
 	await expect(page.getByTestId('trainer-time')).toHaveText(timeSpent);
+	// …and the evaluation per question: one learner who gave goals 4, relevance 5, load 3, clarity 4.
+	await expect(page.getByTestId('trainer-aspects').getByTestId('aspect-relevance')).toHaveText(/Hoe bruikbaar is deze module voor je eigen werk\?\s*0\s*0\s*0\s*0\s*1\s*5/);
+	const evaluationCsv = parseCsv(readFileSync((await download(page, /Evaluatie \(CSV\)/)).path, 'utf8'), ';');
+	expect(evaluationCsv[1]).toEqual(['Heb je de leerdoelen van deze module bereikt?', '0', '0', '0', '1', '0', '1', '4']);
 	expect(problems).toEqual([]);
 });
 

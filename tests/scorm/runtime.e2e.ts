@@ -93,6 +93,13 @@ for (const edition of ['scorm12', 'scorm2004'] as const) {
 			// 1.2's letters follow the module's order, not the shuffled one the learner saw: the demo lists
 			// talk first, ask first, quiz-signals' answers as c, a, b (so b is "c"), and a, b, c, d.
 			expect(list.map((i) => i[response])).toEqual(edition === 'scorm12' ? ['a', 'a', 'c', 'a,c'] : ['talk', 'ask', 'b', 'a[,]c']);
+			// The evaluation form's answers follow the decisions (goals 4, the mark 7, and "Nuttig").
+			const evaluation = interactions(s, 'evaluation');
+			expect(evaluation.map((i) => [i.id, i.type, i[response]])).toEqual([
+				['koers_evaluation_goals', 'likert', '4'],
+				['koers_evaluation_rating', 'numeric', '7'],
+				['koers_evaluation_useful', edition === 'scorm12' ? 'fill-in' : 'long-fill-in', edition === 'scorm12' ? 'Nuttig' : '{lang=nl}Nuttig']
+			]);
 			for (const i of list) {
 				expect(i.latency).toMatch(SESSION_TIME[edition]);
 				if (edition === 'scorm12') expect(i.time).toMatch(/^\d{2}:\d{2}:\d{2}$/);

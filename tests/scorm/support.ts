@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { packageIds, writePackages, type BuiltPackage } from '../../src/tools/package-scorm';
-import { moodleNextLaunch } from '../helpers/strict-scorm';
+import { moodleNextLaunch, pickInteractions } from '../helpers/strict-scorm';
 export { seconds } from '../helpers/strict-scorm';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -143,13 +143,13 @@ export async function lmsSettled(page: Page): Promise<LmsRecord> {
 }
 
 /** The interactions the LMS stored, in order. */
-export function interactions(stored: Record<string, string>): Record<string, string>[] {
+export function interactions(stored: Record<string, string>, which: 'decisions' | 'evaluation' | 'all' = 'decisions'): Record<string, string>[] {
 	const list: Record<string, string>[] = [];
 	for (const [key, value] of Object.entries(stored)) {
 		const m = /^cmi\.interactions\.(\d+)\.(.+)$/.exec(key);
 		if (m) (list[Number(m[1])] ??= {})[m[2]] = value;
 	}
-	return list;
+	return pickInteractions(list, which);
 }
 
 /** The step the course shows: node id and kind ('feedback' after a decision). */
@@ -204,7 +204,9 @@ export async function takeStep(frame: FrameLocator, pick?: string | string[]) {
 			await step.locator('button[type=submit]').click();
 			break;
 		case 'evaluation':
+			await step.locator('input[name="aspect-goals"][value="4"]').check();
 			await step.locator('input[name="rating"][value="7"]').check();
+			await step.locator('textarea').first().fill('Nuttig');
 			await step.locator('button[type=submit]').click();
 			break;
 		default:

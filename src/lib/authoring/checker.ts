@@ -13,7 +13,8 @@ import { checkLocales, flattenLocale, loadModule, parseJson, type LocaleTree } f
 import { normaliseTransitions, validateModule, type ModuleDefinition, type ModuleIssue } from '../engine/module-schema';
 import { maxScore, summariseScore } from '../engine/scoring';
 import { worstCaseCompactLength } from '../engine/compact';
-import { classifySource, estimateStudyTime, imagesIn, MAX_TEXT_LENGTH, scanSvg, scanText } from './content';
+import { classifySource, estimateStudyTime, imagesIn, invisibleCharacters, linksIn, MAX_TEXT_LENGTH, scanSvg, scanText } from './content';
+import { IMAGE_KINDS, isSafeUrl, LINK_KINDS } from '../engine/safe-url';
 import { analyseScores, scoringLoops } from './graph';
 import { forEachString, hasDuplicateKeys, LineIndex, locate, parsePositioned, type PositionedJson } from './json-locate';
 import { engineToDutch, fill, JSON_REASONS, MESSAGES, type Lang, type Params } from './messages';
@@ -28,8 +29,24 @@ export interface ModuleFilesForCheck {
 	locales: Record<string, string | null>;
 	/** Whether a file exists in the module folder, e.g. `media/sam.svg`. */
 	fileExists: (path: string) => boolean;
-	/** The text of every `.svg` file in the module folder, by path, to look for scripts. */
+	/** The text of every `.svg` file in the module folder, by path, to look for scripts (when `contents` is not given). */
 	svgs?: Record<string, string>;
+	/**
+	 * What the rule for a module's files (module-contents.ts, node-only) found wrong with the
+	 * folder: files that may not be there, images that are not what their name says, SVGs the
+	 * sanitiser would change. When given, it replaces the scan of `svgs`.
+	 */
+	contents?: FileIssue[];
+}
+
+/** A problem with a file of the module folder as a whole (not with a text in it). */
+export interface FileIssue {
+	severity: 'error' | 'warning';
+	code: string;
+	file: string;
+	params: Params;
+	line?: number;
+	column?: number;
 }
 
 export interface CheckIssue extends ModuleIssue {
@@ -122,11 +139,18 @@ export function checkModule(files: ModuleFilesForCheck, options: CheckOptions = 
 		const isLocale = file !== MODULE_FILE;
 		forEachString(value, (text, pathOf) => {
 			if (text.length > MAX_TEXT_LENGTH) raw.push({ severity: 'error', code: 'text-too-long', file, path: pathOf(), params: { length: text.length } });
-			for (const f of scanText(text)) raw.push({ severity: f.code === 'hostile-content' ? 'error' : 'warning', code: f.code, file, path: pathOf(), params: { what: f.what } });
+			const findings = scanText(text);
+			for (const f of findings) raw.push({ severity: f.code === 'hostile-content' ? 'error' : 'warning', code: f.code, file, path: pathOf(), params: { what: f.what } });
 			if (isLocale) for (const image of imagesIn(text)) checkImage(raw, files, file, pathOf(), image.src, image.alt);
+			// Links go through the one URL rule (engine/safe-url.ts), as in the player; hostile code was reported above.
+			if (isLocale && !findings.some((f) => f.code === 'hostile-content'))
+				for (const href of linksIn(text)) if (!isSafeUrl(href, LINK_KINDS)) raw.push({ severity: 'error', code: 'unsafe-link', file, path: pathOf(), params: { url: href } });
+			const hidden = invisibleCharacters(text);
+			if (hidden) raw.push({ severity: 'warning', code: 'invisible-characters', file, path: pathOf(), params: hidden });
 		});
 	}
-	for (const [file, text] of Object.entries(files.svgs ?? {})) {
+	for (const f of files.contents ?? []) raw.push({ ...f, path: '' });
+	if (!files.contents) for (const [file, text] of Object.entries(files.svgs ?? {})) {
 		const found = scanSvg(text);
 		if (found) {
 			const { line, column } = new LineIndex(text).at(found.offset);
@@ -206,6 +230,7 @@ function checkImage(raw: RawIssue[], files: ModuleFilesForCheck, file: string, p
 	const where = classifySource(src);
 	if (where.kind === 'external') raw.push({ severity: 'warning', code: 'image-external', file, path, params: { src } });
 	else if (where.kind === 'outside') raw.push({ severity: 'error', code: 'image-outside', file, path, params: { src } });
+	else if (where.kind === 'module' && !isSafeUrl(src, IMAGE_KINDS)) raw.push({ severity: 'error', code: 'unsafe-link', file, path, params: { url: src } });
 	else if (where.kind === 'module' && !files.fileExists(where.path)) raw.push({ severity: 'error', code: 'image-missing', file, path, params: { src: where.path } });
 	if (alt.trim() === '') raw.push({ severity: 'error', code: 'image-no-alt', file, path, params: { src } });
 }

@@ -24,6 +24,42 @@ export function imagesIn(text: string): ImageRef[] {
 	return images;
 }
 
+const MARKDOWN_LINK = /(?<!!)\[((?:[^\]\\]|\\.)*)\]\(\s*(<[^>]*>|[^\s)]+)/g;
+const AUTOLINK = /<([a-z][a-z0-9+.-]*:[^\s<>]*)>/gi;
+
+/** Every link address a markdown text holds: `[text](address)` and `<scheme:address>`. */
+export function linksIn(text: string): string[] {
+	const links: string[] = [];
+	if (text.includes('](')) for (const m of text.matchAll(MARKDOWN_LINK)) links.push(m[2].replace(/^<|>$/g, '').replace(/\\(.)/g, '$1'));
+	if (text.includes('<')) for (const m of text.matchAll(AUTOLINK)) links.push(m[1]);
+	return links;
+}
+
+/**
+ * Invisible characters that can make a text read differently from how it shows (bidirectional
+ * overrides and isolates, zero-width and other format characters, control characters). The zero
+ * width joiner and non-joiner (U+200D, U+200C) are left alone: Persian, Arabic, Indic scripts and
+ * emoji need them.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/;
+const INVISIBLE_NAMES: Record<number, string> = {
+	0x061c: 'ARABIC LETTER MARK', 0x180e: 'MONGOLIAN VOWEL SEPARATOR', 0x200b: 'ZERO WIDTH SPACE', 0x200e: 'LEFT-TO-RIGHT MARK', 0x200f: 'RIGHT-TO-LEFT MARK',
+	0x202a: 'LEFT-TO-RIGHT EMBEDDING', 0x202b: 'RIGHT-TO-LEFT EMBEDDING', 0x202c: 'POP DIRECTIONAL FORMATTING', 0x202d: 'LEFT-TO-RIGHT OVERRIDE', 0x202e: 'RIGHT-TO-LEFT OVERRIDE',
+	0x2060: 'WORD JOINER', 0x2066: 'LEFT-TO-RIGHT ISOLATE', 0x2067: 'RIGHT-TO-LEFT ISOLATE', 0x2068: 'FIRST STRONG ISOLATE', 0x2069: 'POP DIRECTIONAL ISOLATE', 0xfeff: 'ZERO WIDTH NO-BREAK SPACE'
+};
+
+/** The first invisible character in a text: its code and name, and where (1-based character position). */
+export function invisibleCharacters(text: string): { what: string; at: number; count: number } | null {
+	const first = INVISIBLE.exec(text);
+	if (!first) return null;
+	const code = first[0].charCodeAt(0);
+	const hex = code.toString(16).toUpperCase().padStart(4, '0');
+	const name = INVISIBLE_NAMES[code] ?? (code < 0xa0 ? 'CONTROL CHARACTER' : 'FORMAT CHARACTER');
+	let count = 0;
+	for (const c of text) if (INVISIBLE.test(c)) count++;
+	return { what: `U+${hex} ${name}`, at: first.index + 1, count };
+}
+
 export type ImageWhere = { kind: 'module'; path: string } | { kind: 'outside' } | { kind: 'external' };
 
 /**
@@ -123,7 +159,7 @@ export function estimateStudyTime(texts: Iterable<string>, kinds: Iterable<strin
 	let reflections = 0;
 	for (const kind of kinds) {
 		if (kind === 'choice' || kind === 'quiz' || kind === 'evaluation') decisions++;
-		if (kind === 'reflection') reflections++;
+		if (kind === 'reflection' || kind === 'scale' || kind === 'checklist' || kind === 'fields' || kind === 'actionplan') reflections++;
 	}
 	const minutes = words / WORDS_PER_MINUTE + decisions * MINUTES_PER_DECISION + reflections * MINUTES_PER_REFLECTION;
 	return { minutes, words, decisions, reflections };

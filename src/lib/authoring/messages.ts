@@ -167,8 +167,40 @@ export const MESSAGES: Record<string, Record<Lang, Text>> = {
 		nl: { message: 'Deze tekst is {length} tekens lang; de grens is 20.000.', fix: 'Verdeel hem over meerdere knooppunten: lange teksten lezen lastig op een scherm.' }
 	},
 	'svg-script': {
-		en: { message: 'The SVG image holds "{what}", code that could run when the image is opened.', fix: 'Remove scripts and on…= attributes, or export the drawing again as a plain SVG.' },
-		nl: { message: 'De SVG-afbeelding bevat "{what}", code die zou kunnen draaien als de afbeelding geopend wordt.', fix: 'Haal scripts en on…=-attributen weg, of exporteer de tekening opnieuw als gewone SVG.' }
+		en: { message: 'The SVG image holds "{what}": code that could run when the image is opened, or parts that are not a plain drawing. Build and package ship SVGs only without them, so this image would not be what you made.', fix: 'Remove scripts, on…= attributes, DOCTYPE and ENTITY lines, foreignObject, <use> and anything not SVG, or export the drawing again as a plain SVG (Inkscape: Save as → Optimized SVG).' },
+		nl: { message: 'De SVG-afbeelding bevat "{what}": code die zou kunnen draaien als de afbeelding geopend wordt, of onderdelen die geen gewone tekening zijn. Build en package leveren SVG\'s alleen zonder die onderdelen, dus deze afbeelding zou niet zijn wat je maakte.', fix: 'Haal scripts, on…=-attributen, DOCTYPE- en ENTITY-regels, foreignObject, <use> en alles wat geen SVG is weg, of exporteer de tekening opnieuw als gewone SVG (Inkscape: Opslaan als → Geoptimaliseerde SVG).' }
+	},
+	'svg-invalid': {
+		en: { message: 'The file "{file}" is not an SVG image a browser can show ({what}).', fix: 'Export the drawing again as SVG: the file must be XML with <svg xmlns="http://www.w3.org/2000/svg"> around everything.' },
+		nl: { message: 'Het bestand "{file}" is geen SVG-afbeelding die een browser kan tonen ({what}).', fix: 'Exporteer de tekening opnieuw als SVG: het bestand moet XML zijn met <svg xmlns="http://www.w3.org/2000/svg"> om alles heen.' }
+	},
+	'file-not-allowed': {
+		en: { message: 'The file "{file}" has no place in a module: a module holds only module.json, locales/<language>.json and images in media/ (PNG, JPEG, WebP or SVG). Other files could run code in the learner\'s browser, or in the LMS.', fix: 'Remove it from the module folder (keep notes and sources outside modules/). To offer a document, put it on a website and link to it with https://….' },
+		nl: { message: 'Het bestand "{file}" hoort niet in een module: een module bevat alleen module.json, locales/<taal>.json en afbeeldingen in media/ (PNG, JPEG, WebP of SVG). Andere bestanden zouden code kunnen draaien in de browser van de cursist, of in het LMS.', fix: 'Haal het weg uit de modulemap (bewaar notities en bronnen buiten modules/). Wil je een document aanbieden, zet het dan op een website en link ernaar met https://….' }
+	},
+	'folder-not-allowed': {
+		en: { message: 'The folder "{file}" has no place in a module: a module holds only module.json, a locales/ folder and a media/ folder (which may hold folders named with letters, digits, - and _).', fix: 'Move the folder out of the module folder; put images in media/ (e.g. media/en/ for English ones).' },
+		nl: { message: 'De map "{file}" hoort niet in een module: een module bevat alleen module.json, een map locales/ en een map media/ (met eventueel mappen erin, met letters, cijfers, - en _ in de naam).', fix: 'Verplaats de map naar buiten de modulemap; zet afbeeldingen in media/ (bijvoorbeeld media/en/ voor Engelse).' }
+	},
+	'media-name': {
+		en: { message: 'The image "{file}" has a name the player cannot use safely.', fix: 'Rename it with letters, digits, -, _ and . only (no spaces), e.g. media/sam-portrait.png, and change the texts that show it.' },
+		nl: { message: 'De afbeelding "{file}" heeft een naam die de speler niet veilig kan gebruiken.', fix: 'Geef hem een naam met alleen letters, cijfers, -, _ en . (geen spaties), bijvoorbeeld media/sam-portret.png, en pas de teksten aan die hem tonen.' }
+	},
+	'media-kind-mismatch': {
+		en: { message: 'The file "{file}" is named as a {kind} image but is not one (it starts with "{found}").', fix: 'Save the image again as a real {kind} file, or give it the extension of what it is (.png, .jpg, .webp or .svg).' },
+		nl: { message: 'Het bestand "{file}" heeft de naam van een {kind}-afbeelding maar is er geen (het begint met "{found}").', fix: 'Sla de afbeelding opnieuw op als echt {kind}-bestand, of geef het de extensie van wat het is (.png, .jpg, .webp of .svg).' }
+	},
+	'file-not-shipped': {
+		en: { message: 'The file "{file}" is not part of the module: build and package leave it out.', fix: 'Nothing to do if it is a note of yours; to be tidy, keep it outside modules/.' },
+		nl: { message: 'Het bestand "{file}" hoort niet bij de module: build en package laten het weg.', fix: 'Niets te doen als het een notitie van jezelf is; netter is het buiten modules/ te bewaren.' }
+	},
+	'unsafe-link': {
+		en: { message: 'This text points to "{url}", which the player neither opens nor shows: links may go only to http(s), mailto: and tel: addresses and to images in the module\'s media/ folder.', fix: 'Link to a web page (https://…), or, for an image, put a PNG, JPEG, WebP or SVG file in media/ and write media/<file name>.' },
+		nl: { message: 'Deze tekst wijst naar "{url}", dat de speler niet opent en niet toont: links mogen alleen naar http(s)-, mailto:- en tel:-adressen en naar afbeeldingen in de map media/ van de module.', fix: 'Link naar een webpagina (https://…), of zet een afbeelding als PNG-, JPEG-, WebP- of SVG-bestand in media/ en schrijf media/<bestandsnaam>.' }
+	},
+	'invisible-characters': {
+		en: { message: 'This text holds {count} invisible character(s), the first at character {at}: {what}. Such characters can make a text read differently from how it looks (e.g. reversed).', fix: 'Retype the text around that place, or remove the character (editors such as VS Code show it). Zero width joiners, which some scripts need, are fine.' },
+		nl: { message: 'Deze tekst bevat {count} onzichtbare teken(s), het eerste op teken {at}: {what}. Zulke tekens kunnen een tekst anders laten lezen dan hij eruitziet (bijvoorbeeld omgekeerd).', fix: 'Typ de tekst rond die plek opnieuw, of haal het teken weg (editors zoals VS Code tonen het). Zero width joiners, die sommige schriften nodig hebben, zijn prima.' }
 	}
 };
 
@@ -225,7 +257,7 @@ export const JSON_REASONS: Record<string, Record<Lang, { detail: string; fix: st
 };
 
 /** Dutch for the engine's English messages and fixes. Anchored patterns, tried in order. */
-const KIND_NL: Record<string, string> = { content: 'inhouds', persona: 'persona', choice: 'keuze', quiz: 'quiz', reflection: 'reflectie', evaluation: 'evaluatie', end: 'eind' };
+const KIND_NL: Record<string, string> = { content: 'inhouds', persona: 'persona', choice: 'keuze', quiz: 'quiz', reflection: 'reflectie', evaluation: 'evaluatie', end: 'eind', scale: 'schaal', checklist: 'aanvink', fields: 'invul', actionplan: 'actieplan' };
 const kindNl = (kind: string) => `${KIND_NL[kind] ?? kind}knooppunt`;
 type Rule = [RegExp, string | ((...groups: string[]) => string)];
 
@@ -259,6 +291,12 @@ export const ENGINE_NL: { message: Rule[]; fix: Rule[] } = {
 		[/^The node has no valid kind \((.*)\)\.$/, 'Het knooppunt heeft geen geldige kind ($1).'],
 		[/^A (\w+) node needs (\d+) to (\d+) (options|answers), each a short id\.$/, (k, a, b, f) => `Een ${kindNl(k)} heeft ${a} tot ${b} ${f === 'options' ? 'opties' : 'antwoorden'} nodig, elk met een korte id.`],
 		[/^The (options|answers) list names the same id twice\.$/, (f) => `De lijst ${f} noemt dezelfde id twee keer.`],
+		[/^A (\w+) node needs (\d+) to (\d+) (items|fields), each a short id \(a-z, 0-9, - and _\)\.$/, (k, a, b, f) => `Een ${kindNl(k)} heeft ${a} tot ${b} ${f === 'items' ? 'items' : 'velden'} nodig, elk met een korte id (a-z, 0-9, - en _).`],
+		[/^The (items|fields) list names the same id twice\.$/, (f) => `De lijst ${f} noemt dezelfde id twee keer.`],
+		[/^A scale has 2 to 7 points\.$/, 'Een schaal heeft 2 tot 7 punten.'],
+		[/^"other" is true or false, on a checklist node only\.$/, '"other" is true of false, en alleen bij een aanvinkknooppunt.'],
+		[/^"(\w+)" does not belong on a (\w+) node\.$/, (f, k) => `"${f}" hoort niet bij een ${kindNl(k)}.`],
+		[/^instrument must be true or false\.$/, 'instrument moet true of false zijn.'],
 		[/^The quiz must name its correct answers, each one of its answers\.$/, 'De quiz moet zijn juiste antwoorden noemen, elk een van zijn antwoorden.'],
 		[/^A single-answer quiz names more than one correct answer\.$/, 'Een quiz met één antwoord noemt meer dan één juist antwoord.'],
 		[/^Quiz points must be a whole number from 0 to 100\.$/, 'Quizpunten moeten een geheel getal van 0 tot en met 100 zijn.'],
@@ -334,6 +372,11 @@ export const ENGINE_NL: { message: Rule[]; fix: Rule[] } = {
 		[/^Write \{ "meta": \{ "kind": "content" \}, "on": \{ … \} \}\.$/, 'Schrijf { "meta": { "kind": "content" }, "on": { … } }.'],
 		[/^Set "meta": \{ "kind": … \} to one of: (.*)\.$/, 'Zet "meta": { "kind": … } op een van: $1.'],
 		[/^Write "(options|answers)": \["a", "b", "c"\]\.$/, 'Schrijf "$1": ["a", "b", "c"].'],
+		[/^Write "(items|fields)": \["a", "b", "c"\]\.$/, 'Schrijf "$1": ["a", "b", "c"].'],
+		[/^Write e\.g\. "steps": 5, or remove it \(5 is the default\)\.$/, 'Schrijf bijvoorbeeld "steps": 5, of haal het weg (5 is de standaard).'],
+		[/^Write "other": true on a checklist that lets the learner add an own answer, or remove it\.$/, 'Schrijf "other": true bij een aanvinklijst waar de cursist een eigen antwoord mag toevoegen, of haal het weg.'],
+		[/^Remove "(\w+)"\.$/, 'Haal "$1" weg.'],
+		[/^Write "instrument": true for an analysis or self-scan without a score, or remove it\.$/, 'Schrijf "instrument": true voor een analyse of zelfscan zonder score, of haal het weg.'],
 		[/^Give every entry its own id\.$/, 'Geef elk onderdeel een eigen id.'],
 		[/^Write "correct": \["b"\] with ids from "answers"\.$/, 'Schrijf "correct": ["b"] met id\'s uit "answers".'],
 		[/^Set "multiple": true, or keep one correct answer\.$/, 'Zet "multiple": true, of houd één juist antwoord over.'],

@@ -73,6 +73,11 @@ function actionsAt(scenario: Scenario, node: string): { action: LearnerAction; e
 			return [{ action: { type: 'reflect', text: '' }, event: 'submit' }];
 		case 'evaluation':
 			return [{ action: { type: 'evaluate', evaluation: { rating: null, useful: '', better: '' } }, event: 'submit' }];
+		case 'scale':
+		case 'checklist':
+		case 'fields':
+		case 'actionplan':
+			return [{ action: { type: 'respond', answer: {} }, event: 'submit' }];
 		case 'end':
 			return [];
 	}

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ModuleFilesForCheck } from './checker';
+import { inspectModuleFolder } from './module-contents';
 
 export function listModuleFolders(modulesDir: string): string[] {
 	if (!existsSync(modulesDir)) return [];
@@ -38,14 +39,14 @@ export function readModuleForCheck(dir: string, folder: string): ModuleFilesForC
 		const m = /^locales\/([^/]+)\.json$/.exec(rel);
 		if (m) locales[m[1]] = read(rel);
 	}
-	const svgs: Record<string, string> = {};
-	for (const rel of all) if (rel.toLowerCase().endsWith('.svg')) svgs[rel] = read(rel) ?? '';
+	// The one rule for a module's files (module-contents.ts): what build and package would ship.
+	const contents = existsSync(dir) ? inspectModuleFolder(dir) : { shipped: [], issues: [] };
 	return {
 		folder,
 		moduleJson: read('module.json'),
 		locales,
 		// Exact, case-sensitive match against the folder's listing, as a web server would find it.
 		fileExists: (path) => present.has(path),
-		svgs
+		contents: contents.issues
 	};
 }

@@ -4,7 +4,7 @@ import type { LoadResult, LocaleTree, ModuleDefinition, ModuleIssue } from '$lib
 // first page stays small (README.md, "Size").
 const engine = () => import('$lib/engine');
 
-/** One entry of modules/index.json, written by the build (src/tools/copy-modules.js). */
+/** One entry of modules/index.json, written by the build (src/tools/copy-modules.ts). */
 export interface CatalogueEntry {
 	id: string;
 	broken: boolean;

@@ -10,3 +10,4 @@ export * from './load-module';
 export * from './shuffle';
 export * from './safe-url';
 export * from './accreditation';
+export * from './instrument';

@@ -21,12 +21,27 @@ export const NODE_KINDS = [
 	'quiz',
 	'reflection',
 	'evaluation',
-	'end'
+	'end',
+	// Instrument kinds (see INSTRUMENT_KINDS): kept answers, never scored.
+	'scale',
+	'checklist',
+	'fields',
+	'actionplan'
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 /** The kinds where the learner decides something that is scored or kept. */
 export const DECISION_KINDS: readonly NodeKind[] = ['choice', 'quiz'];
+
+/**
+ * The kinds an instrument asks with (an analysis, a self-scan): the answer is kept in the saved
+ * state like a reflection, shown back and never scored. Each sends `submit`.
+ * - scale: one point on a scale of `steps` points (default 5), each with an anchored description;
+ * - checklist: any of `items`, plus an own answer when `other` is true;
+ * - fields: a few labelled short texts, one per id in `fields`;
+ * - actionplan: actions picked from `items` and/or written by the learner, each with who and by when.
+ */
+export const INSTRUMENT_KINDS: readonly NodeKind[] = ['scale', 'checklist', 'fields', 'actionplan'];
 
 export interface GuardRef {
 	type: string;
@@ -65,6 +80,14 @@ export interface NodeMeta {
 	fixedOrder?: boolean;
 	/** A chapter (an id from the module's `chapters`) begins at this node. */
 	chapter?: string;
+	/** scale: how many points (2–7, default 5); each has the text `anchors.<n>`. */
+	steps?: number;
+	/** checklist and actionplan: item ids in display order. */
+	items?: string[];
+	/** checklist: the learner may add an answer of their own. */
+	other?: boolean;
+	/** fields: field ids in display order. */
+	fields?: string[];
 }
 
 export interface StateConfig {
@@ -114,6 +137,12 @@ export interface ModuleDefinition {
 	sources: SourceRef[];
 	/** Chapter ids in order (e.g. "week-1"); titles under `chapters.<id>` in the locales; nodes begin one with `meta.chapter`. */
 	chapters?: string[];
+	/**
+	 * An instrument, not a course: nothing is scored, the end shows the learner's answers as one
+	 * printable page and a JSON record, free texts are checked for names and contact details, and
+	 * an LMS is told "completed" without a score.
+	 */
+	instrument?: boolean;
 	machine: MachineConfig;
 }
 
@@ -175,6 +204,27 @@ export function nodeKeys(stateId: string, meta: NodeMeta): { required: string[];
 		case 'end':
 			required.push(`${base}.body`);
 			break;
+		case 'scale':
+			required.push(`${base}.body`);
+			optional.push(`${base}.learnMore`);
+			for (let n = 1; n <= scaleSteps(meta); n++) required.push(`${base}.anchors.${n}`);
+			break;
+		case 'checklist':
+			required.push(`${base}.body`);
+			optional.push(`${base}.learnMore`);
+			for (const item of meta.items ?? []) required.push(`${base}.items.${item}`);
+			if (meta.other) required.push(`${base}.otherLabel`);
+			break;
+		case 'fields':
+			required.push(`${base}.body`);
+			optional.push(`${base}.learnMore`);
+			for (const field of meta.fields ?? []) required.push(`${base}.fields.${field}.label`), optional.push(`${base}.fields.${field}.hint`);
+			break;
+		case 'actionplan':
+			required.push(`${base}.body`);
+			optional.push(`${base}.learnMore`);
+			for (const item of meta.items ?? []) required.push(`${base}.items.${item}`);
+			break;
 	}
 	return { required, optional };
 }
@@ -191,10 +241,41 @@ export function eventsForKind(meta: NodeMeta): string[] {
 			return ['answer'];
 		case 'reflection':
 		case 'evaluation':
+		case 'scale':
+		case 'checklist':
+		case 'fields':
+		case 'actionplan':
 			return ['submit'];
 		case 'end':
 			return [];
 	}
+}
+
+/** The number of points on a scale node (default 5). */
+export function scaleSteps(meta: NodeMeta): number {
+	return meta.steps ?? 5;
+}
+
+/** Shape errors of the instrument kinds' meta, as [field, message, fix]; empty when all is well. */
+export function instrumentMetaProblems(kind: NodeKind, meta: Record<string, unknown>): [string, string, string][] {
+	const problems: [string, string, string][] = [];
+	const idList = (field: 'items' | 'fields', min: number, max: number) => {
+		const list = meta[field];
+		if (!Array.isArray(list) || list.length < min || list.length > max || !list.every((x) => typeof x === 'string' && ID_PATTERN.test(x)))
+			problems.push([field, `A ${kind} node needs ${min} to ${max} ${field}, each a short id (a-z, 0-9, - and _).`, `Write "${field}": ["a", "b", "c"].`]);
+		else if (new Set(list).size !== list.length) problems.push([field, `The ${field} list names the same id twice.`, 'Give every entry its own id.']);
+	};
+	if (kind === 'scale' && meta.steps !== undefined && (typeof meta.steps !== 'number' || !Number.isInteger(meta.steps) || meta.steps < 2 || meta.steps > 7))
+		problems.push(['steps', 'A scale has 2 to 7 points.', 'Write e.g. "steps": 5, or remove it (5 is the default).']);
+	if (kind === 'checklist') idList('items', 1, 20);
+	if (kind === 'actionplan') idList('items', 0, 20);
+	if (kind === 'fields') idList('fields', 1, 8);
+	if (meta.other !== undefined && (typeof meta.other !== 'boolean' || kind !== 'checklist'))
+		problems.push(['other', '"other" is true or false, on a checklist node only.', 'Write "other": true on a checklist that lets the learner add an own answer, or remove it.']);
+	for (const field of ['steps', 'items', 'fields'] as const)
+		if (meta[field] !== undefined && !(field === 'steps' ? kind === 'scale' : field === 'fields' ? kind === 'fields' : kind === 'checklist' || kind === 'actionplan'))
+			problems.push([field, `"${field}" does not belong on a ${kind} node.`, `Remove "${field}".`]);
+	return problems;
 }
 
 /** Turns an author's transition spec into a list of transitions. */
@@ -253,6 +334,8 @@ export function validateModule(
 		error('studyMinutes', 'studyMinutes must be a positive number.', 'Write the estimated study time in minutes, e.g. "studyMinutes": 60.');
 	if (typeof json.masteryScore !== 'number' || json.masteryScore < 0 || json.masteryScore > 100)
 		error('masteryScore', 'masteryScore must be a percentage from 0 to 100.', 'Write e.g. "masteryScore": 70 (70 % of the maximum score passes).');
+	if (json.instrument !== undefined && typeof json.instrument !== 'boolean')
+		error('instrument', 'instrument must be true or false.', 'Write "instrument": true for an analysis or self-scan without a score, or remove it.');
 	if (json.allowBack !== undefined && typeof json.allowBack !== 'boolean')
 		error('allowBack', 'allowBack must be true or false.', 'Write "allowBack": true or remove it.');
 	if (json.reportFailureAs !== undefined && json.reportFailureAs !== 'incomplete' && json.reportFailureAs !== 'failed')
@@ -323,6 +406,7 @@ export function validateModule(
 				error(`${at}.meta.${field}`, `The ${field} list names the same id twice.`, 'Give every entry its own id.');
 		};
 		if (kind === 'choice') checkIdList('options', 2, 4);
+		for (const [field, message, fix] of instrumentMetaProblems(kind, meta)) error(`${at}.meta.${field}`, message, fix);
 		if (kind === 'quiz') {
 			checkIdList('answers', 2, 8);
 			const answers = Array.isArray(meta.answers) ? meta.answers : [];

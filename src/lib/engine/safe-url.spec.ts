@@ -13,6 +13,7 @@ describe('the one URL rule', () => {
 		expect(classifyUrl('media/sam.svg')).toEqual({ kind: 'module-image', url: 'media/sam.svg', path: 'media/sam.svg' });
 		expect(classifyUrl('./media/Foto_1.JPEG')).toEqual({ kind: 'module-image', url: './media/Foto_1.JPEG', path: 'media/Foto_1.JPEG' });
 		for (const ext of ['png', 'jpg', 'webp']) expect(isSafeUrl(`media/a.${ext}`)).toBe(true);
+		expect(classifyUrl('media/en/figure-1.svg')).toEqual({ kind: 'module-image', url: 'media/en/figure-1.svg', path: 'media/en/figure-1.svg' });
 	});
 
 	it('refuses every other scheme, also when it mentions an allowed one', () => {
@@ -42,7 +43,7 @@ describe('the one URL rule', () => {
 	});
 
 	it('refuses other files of the module and paths out of it', () => {
-		for (const url of ['media/info.html', 'media/x.js', 'media/x.svg.html', 'media/style.css', 'module.json', 'locales/nl.json', 'sam.svg', 'media/sub/sam.svg', 'media/../../x.svg', 'media/%2e%2e/x.svg', 'media/.hidden.svg', '../other/media/x.svg', '/media/x.svg', '//evil.org/x.svg', '#top', '?x', 'Media/x.svg', 'media/x.svg?v=1', 'media/my photo.png', ''])
+		for (const url of ['media/info.html', 'media/x.js', 'media/x.svg.html', 'media/style.css', 'module.json', 'locales/nl.json', 'sam.svg', 'media/../../x.svg', 'media/en/../../x.svg', 'media/./x.svg', 'media//x.svg', 'media/.git/x.svg', 'media/a b/x.svg', 'media/en/info.html', 'media/%2e%2e/x.svg', 'media/.hidden.svg', '../other/media/x.svg', '/media/x.svg', '//evil.org/x.svg', '#top', '?x', 'Media/x.svg', 'media/x.svg?v=1', 'media/my photo.png', ''])
 			expect(isSafeUrl(url), url).toBe(false);
 		expect(isSafeUrl(42)).toBe(false);
 		expect(isSafeUrl(undefined)).toBe(false);

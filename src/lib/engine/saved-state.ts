@@ -5,7 +5,8 @@
  * Changelog of SAVED_STATE_FORMAT (raise it on any change that old readers cannot understand, and
  * keep MIN_COMPATIBLE_FORMAT at the oldest format this code still reads):
  * - 1: first version. Later additions that old readers may ignore: `shuffleSeed` (the attempt's
- *   order of options; a record without it shows options in the module's order).
+ *   order of options; a record without it shows options in the module's order), `responses` (the
+ *   answers at instrument nodes; a record without it has none).
  */
 import { isShuffleSeed } from './shuffle';
 export const SAVED_STATE_FORMAT = 1;
@@ -23,10 +24,42 @@ export interface Decision {
 	latencyMs: number;
 }
 
+/**
+ * What an accreditation file asks of an evaluation, each on a scale of 1 to 5: were the learning
+ * goals met, how relevant is the module to the learner's own practice, how heavy the study load felt
+ * (3 = as stated), and how clear it was.
+ */
+export const EVALUATION_ASPECTS = ['goals', 'relevance', 'load', 'clarity'] as const;
+export type EvaluationAspect = (typeof EVALUATION_ASPECTS)[number];
+
 export interface Evaluation {
+	/** A mark from 1 to 10, as Dutch learners give them. */
 	rating: number | null;
 	useful: string;
 	better: string;
+	/** 1–5 per aspect the learner answered (absent in evaluations saved before they were asked). */
+	aspects?: Partial<Record<EvaluationAspect, number>>;
+}
+
+/** One action in an action plan: picked from the node's items (`item`) or the learner's own (`item` null, `text`). */
+export interface PlannedAction {
+	item: string | null;
+	text: string;
+	who: string;
+	when: string;
+}
+
+/**
+ * The answer at an instrument node (module-schema.ts INSTRUMENT_KINDS); which field is set follows
+ * the node's kind: scale → `scale` (null: skipped), checklist → `selected` and `other`, fields →
+ * `fields`, actionplan → `plan`.
+ */
+export interface InstrumentAnswer {
+	scale?: number | null;
+	selected?: string[];
+	other?: string;
+	fields?: Record<string, string>;
+	plan?: PlannedAction[];
 }
 
 export interface SavedState {
@@ -43,6 +76,8 @@ export interface SavedState {
 	/** node id → the learner's free text. Kept on the device only; never in the compact form. */
 	reflections: Record<string, string>;
 	evaluation?: Evaluation;
+	/** node id → the answer at an instrument node. Kept on the device only, like reflections. */
+	responses?: Record<string, InstrumentAnswer>;
 	/** The learner has just decided and has not yet read the feedback on `decisions.at(-1)`. */
 	feedbackPending: boolean;
 	/** Active time spent in the module (ms). */
@@ -135,8 +170,36 @@ function checkBounds(s: Record<string, unknown>): string | null {
 	if (s.evaluation !== undefined) {
 		const e = s.evaluation as Record<string, unknown>;
 		if (typeof e !== 'object' || e === null || !(e.rating === null || isNumber(e.rating)) || !isShortText(e.useful) || !isShortText(e.better)) return 'the evaluation is broken';
+		if (e.aspects !== undefined) {
+			const aspects = e.aspects as Record<string, unknown>;
+			if (typeof aspects !== 'object' || aspects === null || Object.entries(aspects).some(([k, v]) => !(EVALUATION_ASPECTS as readonly string[]).includes(k) || !Number.isInteger(v) || (v as number) < 1 || (v as number) > 5))
+				return 'the evaluation is broken';
+		}
 	}
+	if (s.responses !== undefined && !responsesAreWhole(s.responses)) return 'the instrument answers are broken';
 	return null;
+}
+
+/** Whether stored instrument answers have the shape of InstrumentAnswer, within the limits. */
+function responsesAreWhole(value: unknown): boolean {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+	const answers = Object.values(value);
+	if (answers.length > SAVED_STATE_LIMITS.reflections) return false;
+	const isIdList = (v: unknown) => Array.isArray(v) && v.length <= SAVED_STATE_LIMITS.answersPerDecision && v.every(isString);
+	return answers.every((a) => {
+		if (typeof a !== 'object' || a === null) return false;
+		const r = a as Record<string, unknown>;
+		if (r.scale !== undefined && r.scale !== null && !isNumber(r.scale)) return false;
+		if (r.selected !== undefined && !isIdList(r.selected)) return false;
+		if (r.other !== undefined && !isShortText(r.other)) return false;
+		if (r.fields !== undefined && (typeof r.fields !== 'object' || r.fields === null || !Object.values(r.fields).every(isShortText))) return false;
+		if (r.plan !== undefined) {
+			if (!Array.isArray(r.plan) || r.plan.length > SAVED_STATE_LIMITS.answersPerDecision) return false;
+			for (const p of r.plan as Record<string, unknown>[])
+				if (typeof p !== 'object' || p === null || !(p.item === null || isString(p.item)) || !isShortText(p.text) || !isShortText(p.who) || !isShortText(p.when)) return false;
+		}
+		return true;
+	});
 }
 
 export function majorOf(version: string): string {

@@ -5,7 +5,8 @@ import type { ScenarioContext } from './library';
 import { DECISION_KINDS, type ModuleDefinition, type NodeMeta, type StateConfig } from './module-schema';
 import { longestPaths, progressOf, summariseScore, type ScoreSummary } from './scoring';
 import { shuffledOrder } from './shuffle';
-import { checkShape, majorOf, newAttemptUid, SAVED_STATE_FORMAT, type Evaluation, type RestoreResult, type SavedState } from './saved-state';
+import { checkShape, EVALUATION_ASPECTS, majorOf, newAttemptUid, SAVED_STATE_FORMAT, type Evaluation, type InstrumentAnswer, type RestoreResult, type SavedState } from './saved-state';
+import { cleanInstrumentAnswer } from './instrument';
 
 /** What the learner did at a node, as the player reports it. */
 export type LearnerAction =
@@ -13,7 +14,8 @@ export type LearnerAction =
 	| { type: 'choose'; option: string }
 	| { type: 'answer'; answers: string[] }
 	| { type: 'reflect'; text: string }
-	| { type: 'evaluate'; evaluation: Evaluation };
+	| { type: 'evaluate'; evaluation: Evaluation }
+	| { type: 'respond'; answer: InstrumentAnswer };
 
 export class ScenarioError extends Error {}
 
@@ -31,7 +33,7 @@ export interface ProgressPlace {
 }
 
 /** The kinds of page a learner may go back to (where nothing that counts was decided). */
-const BACK_TO_KINDS: readonly NodeMeta['kind'][] = ['content', 'persona', 'reflection'];
+const BACK_TO_KINDS: readonly NodeMeta['kind'][] = ['content', 'persona', 'reflection', 'scale', 'checklist', 'fields', 'actionplan'];
 
 /** Longest reflection kept; longer text is cut so one answer cannot fill the learner's storage. */
 export const MAX_REFLECTION_LENGTH = 4000;
@@ -113,7 +115,8 @@ export class Scenario {
 			choose: ['choice'],
 			answer: ['quiz'],
 			reflect: ['reflection'],
-			evaluate: ['evaluation']
+			evaluate: ['evaluation'],
+			respond: ['scale', 'checklist', 'fields', 'actionplan']
 		};
 		if (!expected[action.type].includes(meta.kind))
 			throw new ScenarioError(`A ${meta.kind} node does not accept "${action.type}".`);
@@ -147,13 +150,26 @@ export class Scenario {
 				next.reflections[state.node] = action.text.slice(0, MAX_REFLECTION_LENGTH);
 				event = { type: 'submit' };
 				break;
+			case 'respond': {
+				const answer = cleanInstrumentAnswer(meta, action.answer);
+				if (!answer) throw new ScenarioError('That is not a valid answer here.');
+				next.responses = { ...state.responses, [state.node]: answer };
+				event = { type: 'submit' };
+				break;
+			}
 			case 'evaluate': {
 				const rating = action.evaluation.rating;
 				next.evaluation = {
 					rating: rating === null ? null : Math.min(10, Math.max(1, Math.round(rating))),
 					useful: action.evaluation.useful.slice(0, MAX_REFLECTION_LENGTH),
-					better: action.evaluation.better.slice(0, MAX_REFLECTION_LENGTH)
+					better: action.evaluation.better.slice(0, MAX_REFLECTION_LENGTH),
 				};
+				// Only the aspects answered; none answered (or an older form): no `aspects` at all.
+				const aspects = EVALUATION_ASPECTS.flatMap((aspect) => {
+					const value = action.evaluation.aspects?.[aspect];
+					return typeof value === 'number' && Number.isFinite(value) ? [[aspect, Math.min(5, Math.max(1, Math.round(value)))] as const] : [];
+				});
+				if (aspects.length) next.evaluation.aspects = Object.fromEntries(aspects);
 				event = { type: 'submit' };
 				break;
 			}

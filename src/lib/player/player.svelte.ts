@@ -1,4 +1,4 @@
-import type { Evaluation, LearnerAction, LoadedModule, ModuleIssue, SavedState, Scenario } from '$lib/engine';
+import type { Evaluation, InstrumentAnswer, LearnerAction, LoadedModule, ModuleIssue, SavedState, Scenario } from '$lib/engine';
 import { newShuffleSeed } from '$lib/engine/shuffle';
 import type { ModuleSource } from '$lib/content/module-source';
 import type { I18n } from '$lib/i18n/i18n.svelte';
@@ -163,7 +163,9 @@ export class Player {
 			const reflections = sameAttempt ? local.state.reflections : {};
 			this.attemptId = record?.status === 'active' ? record.id : undefined;
 			this.revision = this.attemptId !== undefined ? (record?.revision ?? 0) : 0;
-			this.adopt({ ...fromLms.resumeState, reflections: { ...reflections, ...fromLms.resumeState.reflections } }, true);
+			// Instrument answers are kept on the device only, like reflections.
+			const responses = sameAttempt && local.state.responses ? { responses: local.state.responses } : {};
+			this.adopt({ ...fromLms.resumeState, ...responses, reflections: { ...reflections, ...fromLms.resumeState.reflections } }, true);
 			await this.persist();
 			await this.report();
 			return;
@@ -264,6 +266,7 @@ export class Player {
 	answer = (answers: string[]) => this.act({ type: 'answer', answers });
 	reflect = (text: string) => this.act({ type: 'reflect', text });
 	evaluate = (evaluation: Evaluation) => this.act({ type: 'evaluate', evaluation });
+	respond = (answer: InstrumentAnswer) => this.act({ type: 'respond', answer });
 
 	/** The learner has read the feedback on their decision. */
 	async acknowledge() {

@@ -5,6 +5,7 @@
  * dilemma, and the evaluation. Pure (no DOM): the trainer page reads files and renders this.
  */
 import { wholeMinutes } from './duration';
+import { EVALUATION_ASPECTS, type EvaluationAspect } from '../engine/saved-state';
 import { majorOf, normaliseTransitions, pointsOf, type Scenario } from '../engine';
 import { toCsv, type Cell } from './csv';
 import { plainText } from './plain-text';
@@ -154,6 +155,15 @@ export interface Participant {
 	rating: number | null;
 	useful: string;
 	better: string;
+	aspects: Partial<Record<EvaluationAspect, number>>;
+}
+
+/** How the group answered one evaluation aspect (1–5): the count per point and the mean. */
+export interface AspectSummary {
+	aspect: EvaluationAspect;
+	counts: number[];
+	answered: number;
+	mean: number | null;
 }
 
 export interface GroupOverview {
@@ -175,6 +185,8 @@ export interface GroupOverview {
 	ratingCount: number;
 	useful: string[];
 	better: string[];
+	/** One per aspect of the evaluation (goals, relevance, load, clarity). */
+	aspects: AspectSummary[];
 	participants: Participant[];
 	/** True when the labels come from the module itself, false when taken from the files. */
 	labelsFromModule: boolean;
@@ -289,7 +301,8 @@ export function analyseGroup(files: ReadFile[], options: { moduleId?: string; la
 		choices: Object.fromEntries(r.decisions.map((d) => [d.node, d.answers.map((a) => a.label)])),
 		rating: r.evaluation?.rating ?? null,
 		useful: r.evaluation?.useful.trim() ?? '',
-		better: r.evaluation?.better.trim() ?? ''
+		better: r.evaluation?.better.trim() ?? '',
+		aspects: { ...(r.evaluation?.aspects ?? {}) }
 	}));
 	const finished = participants.filter((p) => p.completed);
 
@@ -354,6 +367,15 @@ export function analyseGroup(files: ReadFile[], options: { moduleId?: string; la
 			ratingCount: ratings.length,
 			useful: participants.map((p) => p.useful).filter(Boolean),
 			better: participants.map((p) => p.better).filter(Boolean),
+			aspects: EVALUATION_ASPECTS.map((aspect) => {
+				const values = participants.map((p) => p.aspects[aspect]).filter((v): v is number => typeof v === 'number');
+				return {
+					aspect,
+					counts: [1, 2, 3, 4, 5].map((n) => values.filter((v) => v === n).length),
+					answered: values.length,
+					mean: values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null
+				};
+			}),
 			participants: participants.sort((a, b) => (a.completedAt ?? a.startedAt).localeCompare(b.completedAt ?? b.startedAt)),
 			labelsFromModule: !!labels
 		},
@@ -378,6 +400,7 @@ export function participantsCsv(overview: GroupOverview, t: Translate, delimiter
 		t('trainer.csv.passed'),
 		...overview.decisions.map((d) => d.title),
 		t('trainer.csv.rating'),
+		...EVALUATION_ASPECTS.map((aspect) => t(`trainer.csv.aspect.${aspect}`)),
 		t('trainer.csv.useful'),
 		t('trainer.csv.better')
 	];
@@ -396,10 +419,20 @@ export function participantsCsv(overview: GroupOverview, t: Translate, delimiter
 		p.passed ? yes : no,
 		...overview.decisions.map((d) => (p.choices[d.node] ?? []).join(' | ')),
 		p.rating,
+		...EVALUATION_ASPECTS.map((aspect) => p.aspects[aspect] ?? null),
 		p.useful,
 		p.better
 	]);
 	return toCsv([head, ...rows], delimiter);
+}
+
+/** The evaluation of the group, for a course owner's file: per question the answers 1–5, count and mean; then every open answer. */
+export function evaluationCsv(overview: GroupOverview, t: Translate, delimiter: ',' | ';'): string {
+	const head: Cell[] = [t('trainer.csv.question'), '1', '2', '3', '4', '5', t('trainer.csv.answered'), t('trainer.csv.mean')];
+	const rows: Cell[][] = overview.aspects.map((a) => [t(`evaluation.${a.aspect}.question`), ...a.counts, a.answered, a.mean]);
+	rows.push([t('trainer.csv.rating'), '', '', '', '', '', overview.ratingCount, overview.averageRating]);
+	const open: Cell[][] = [...overview.useful.map((c) => [t('trainer.csv.useful'), c]), ...overview.better.map((c) => [t('trainer.csv.better'), c])];
+	return toCsv([head, ...rows, [], [t('trainer.csv.question'), t('trainer.csv.answer')], ...open], delimiter);
 }
 
 /** One row per option of every dilemma: how many chose it. */

@@ -8,7 +8,8 @@
  * adding an optional field is not such a change):
  * - 1: first version.
  */
-import type { Accreditation, NodeKind, SavedState, Scenario } from '../engine';
+import type { Accreditation, EvaluationAspect, NodeKind, SavedState, Scenario } from '../engine';
+import { EVALUATION_ASPECTS } from '../engine/saved-state';
 import { checkAccreditation } from '../engine/accreditation';
 // The SCORM tracker's own formats and decision policy, so the file and the LMS say the same.
 import { decisionReport, outcomeOf } from '../tracking/report';
@@ -111,7 +112,8 @@ export interface ResultRecord {
 	path: { node: string; kind: NodeKind; title: string }[];
 	decisions: RecordDecision[];
 	reflections: { node: string; question: string; answer: string }[];
-	evaluation: { rating: number | null; useful: string; better: string } | null;
+	/** `aspects`: 1–5 per aspect answered (goals, relevance, load, clarity); absent in older files. */
+	evaluation: { rating: number | null; useful: string; better: string; aspects?: Partial<Record<EvaluationAspect, number>> } | null;
 	scorm: ScormRecord;
 }
 
@@ -204,7 +206,7 @@ export function buildResultRecord(scenario: Scenario, state: SavedState, texts?:
 		path: state.path.map((node) => ({ node, kind: scenario.meta(node).kind, title: titleOf(node) })),
 		decisions,
 		reflections,
-		evaluation: state.evaluation ? { ...state.evaluation } : null,
+		evaluation: state.evaluation ? { ...state.evaluation, ...(state.evaluation.aspects ? { aspects: { ...state.evaluation.aspects } } : {}) } : null,
 		scorm: {
 			// A file states what happened, so a finished attempt below the mastery score is
 			// completed and failed (the "failed" policy), never held back as incomplete.
@@ -431,6 +433,10 @@ export function validateResultRecord(json: unknown): ValidationResult {
 		if (e.rating !== null) c.number(e.rating, 'evaluation.rating', { integer: true, min: 1, max: 10 });
 		c.string(e.useful, 'evaluation.useful');
 		c.string(e.better, 'evaluation.better');
+		if (e.aspects !== undefined && c.object(e.aspects, 'evaluation.aspects'))
+			for (const [aspect, value] of Object.entries(e.aspects))
+				if (!(EVALUATION_ASPECTS as readonly string[]).includes(aspect)) c.errors.push(`evaluation.aspects.${aspect}: not an aspect Koers asks about (${EVALUATION_ASPECTS.join(', ')})`);
+				else c.number(value, `evaluation.aspects.${aspect}`, { integer: true, min: 1, max: 5 });
 	}
 
 	const sc = json.scorm;

@@ -1,7 +1,7 @@
 import type { ModuleSource } from '$lib/content/module-source';
 import { moduleTexts } from '$lib/content/texts';
 import type { I18n } from '$lib/i18n/i18n.svelte';
-import { analyseGroup, choicesCsv, labelsFromScenario, MAX_FILE_BYTES, participantsCsv, readFiles, type GroupAnalysis, type ModuleLabels, type ReadFile } from './group';
+import { analyseGroup, choicesCsv, evaluationCsv, labelsFromScenario, MAX_FILE_BYTES, participantsCsv, readFiles, type GroupAnalysis, type ModuleLabels, type ReadFile } from './group';
 
 /** What the trainer page needs of a dropped or picked file (a browser File fits). */
 export interface FileLike {
@@ -120,5 +120,12 @@ export class TrainerBoard {
 		if (!overview) return null;
 		const t = this.deps.i18n.t;
 		return { name: this.csvName(t('trainer.choicesFileName'), overview), data: choicesCsv(overview, (k, v) => t(k, v), this.delimiter), type: 'text/csv;charset=utf-8' };
+	}
+
+	evaluationCsv(): CsvFile | null {
+		const overview = this.analysis.overview;
+		if (!overview) return null;
+		const t = this.deps.i18n.t;
+		return { name: this.csvName(t('trainer.evaluationFileName'), overview), data: evaluationCsv(overview, (k, v) => t(k, v), this.delimiter), type: 'text/csv;charset=utf-8' };
 	}
 }

@@ -3,7 +3,7 @@
  * report per decision. Pure functions over the engine, so the policy is tested without an LMS; the
  * SCORM dialects (scorm12.ts, scorm2004.ts) only spell these values in their data model.
  */
-import { normaliseTransitions, pointsOf, type Decision, type SavedState, type Scenario } from '$lib/engine';
+import { EVALUATION_ASPECTS, normaliseTransitions, pointsOf, type Decision, type Evaluation, type SavedState, type Scenario } from '$lib/engine';
 
 /** What the LMS is told when a learner finishes below the mastery score (module.json `reportFailureAs`). */
 export type FailurePolicy = 'incomplete' | 'failed';
@@ -43,6 +43,8 @@ export function outcomeOf(scenario: Scenario, state: SavedState, policy: Failure
 	const summary = scenario.scoreOf(state);
 	const progress = scenario.progressOf(state);
 	if (!finished) return { status: { completion: 'incomplete', success: 'unknown' }, percent: null, progress, finished };
+	// An instrument (an analysis, a self-scan) is done when it is filled in: no score, no verdict.
+	if (scenario.module.instrument) return { status: { completion: 'completed', success: 'unknown' }, percent: null, progress, finished };
 	if (summary.passed) return { status: { completion: 'completed', success: 'passed' }, percent: summary.percent, progress, finished };
 	if (policy === 'failed') return { status: { completion: 'completed', success: 'failed' }, percent: summary.percent, progress, finished };
 	// Not at 1 either: in SCORM 2004 a progress of 1 reads as complete.
@@ -105,4 +107,32 @@ export function decisionReport(scenario: Scenario, decision: Decision): Decision
 	// best option and one worth nothing, a partly good choice is reported as neutral.
 	const result = best <= 0 ? 'neutral' : decision.points >= best ? 'correct' : decision.points > 0 ? 'neutral' : 'incorrect';
 	return { ...base, choices, correct: bestOptions, result, weighting: best };
+}
+
+/** One answer of the evaluation form, as the LMS gets it (after the decisions, once per attempt). */
+export interface EvaluationItem {
+	/** `koers_evaluation_<question>`: the same for every learner, so an LMS report groups them. */
+	id: string;
+	/** `likert` (1–5 aspects), `numeric` (the mark 1–10), `fill-in` (an open answer). */
+	kind: 'likert' | 'numeric' | 'fill-in';
+	response: string;
+	at: number;
+	/** The question's language, for an open answer (SCORM 2004 localized strings). */
+	lang: string;
+}
+
+/**
+ * The evaluation as LMS interactions: each aspect answered, the mark, and the open answers that
+ * are not empty. Reflections are not among them: they stay on the device.
+ */
+export function evaluationItems(evaluation: Evaluation, at: number, lang: string): EvaluationItem[] {
+	const items: EvaluationItem[] = [];
+	for (const aspect of EVALUATION_ASPECTS) {
+		const value = evaluation.aspects?.[aspect];
+		if (value !== undefined) items.push({ id: `koers_evaluation_${aspect}`, kind: 'likert', response: String(value), at, lang });
+	}
+	if (evaluation.rating !== null) items.push({ id: 'koers_evaluation_rating', kind: 'numeric', response: String(evaluation.rating), at, lang });
+	if (evaluation.useful) items.push({ id: 'koers_evaluation_useful', kind: 'fill-in', response: evaluation.useful, at, lang });
+	if (evaluation.better) items.push({ id: 'koers_evaluation_better', kind: 'fill-in', response: evaluation.better, at, lang });
+	return items;
 }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Scenario, type LearnerAction, type SavedState } from '$lib/engine';
+import { INSTRUMENT_KINDS, Scenario, type LearnerAction, type SavedState } from '$lib/engine';
 import { loadShipped, MODULES_DIR } from '../../../tests/helpers/load-from-disk';
 import { packageIds } from '../../tools/package-scorm';
 import { interactionsOf, moodleRelaunch, seconds, strictScorm12, strictScorm2004, type StrictLms } from '../../../tests/helpers/strict-scorm';
@@ -441,6 +441,7 @@ function* hyphenRun(s: Scenario): Generator<SavedState> {
 				action = { type: 'answer', answers: right.length ? meta.correct! : [hyphen(meta.answers!)[0] ?? meta.answers![0]] };
 			} else if (meta.kind === 'reflection') action = { type: 'reflect', text: 'Ik vroeg door.' };
 			else if (meta.kind === 'evaluation') action = { type: 'evaluate', evaluation: { rating: 7, useful: '', better: '' } };
+			else if (INSTRUMENT_KINDS.includes(meta.kind)) action = { type: 'respond', answer: {} };
 			state = s.apply(state, action, clock);
 		}
 		yield state;
@@ -559,5 +560,60 @@ describe('as Moodle 4.5 sees it (issue 13)', () => {
 		expect(isNewAttempt({ entry: '', suspendData: '' })).toBe(true);
 		expect(isNewAttempt({ entry: '', suspendData: 'K1~x' })).toBe(false);
 		expect(isNewAttempt({ entry: 'resume', suspendData: '' })).toBe(false);
+	});
+});
+
+describe('the evaluation reaches the LMS', () => {
+	const EVALUATED: LearnerAction[] = [
+		...BEST.slice(0, -1),
+		{ type: 'evaluate', evaluation: { rating: 8, useful: 'De casus van Sam, heel herkenbaar.', better: 'Meer over ouders,\nen minder tekst.', aspects: { goals: 4, relevance: 5, load: 3, clarity: 2 } } }
+	];
+
+	it('1.2: each aspect as a likert interaction, the mark as numeric and the open answers as fill-in, after the decisions, once', async () => {
+		const { api, lms } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, options());
+		await tracker.start(scenario);
+		const end = await play(tracker, EVALUATED);
+		await tracker.record(scenario, end);
+		await tracker.finish(scenario, end);
+		noViolations(lms);
+		const all = interactionsOf(lms.committed, 'all');
+		expect(all.map((i) => i.id)).toEqual(['first-evening', 'sam-returns', 'quiz-signals', 'quiz-approaches', 'koers_evaluation_goals', 'koers_evaluation_relevance', 'koers_evaluation_load', 'koers_evaluation_clarity', 'koers_evaluation_rating', 'koers_evaluation_useful', 'koers_evaluation_better']);
+		expect(all.slice(4).map((i) => [i.type, i.student_response])).toEqual([
+			['likert', '4'],
+			['likert', '5'],
+			['likert', '3'],
+			['likert', '2'],
+			['numeric', '8'],
+			['fill-in', 'De casus van Sam, heel herkenbaar.'],
+			['fill-in', 'Meer over ouders, en minder tekst.']
+		]);
+	});
+
+	it('2004: the same, with open answers as long-fill-in in the module\u2019s language, and nothing again after a resume', async () => {
+		const { api, lms } = strictScorm2004();
+		const tracker = new Scorm2004Tracker(api, options());
+		await tracker.start(scenario);
+		const end = await play(tracker, EVALUATED);
+		await tracker.finish(scenario, end);
+		noViolations(lms);
+		const evaluation = interactionsOf(lms.committed, 'evaluation');
+		expect(evaluation.map((i) => [i.id, i.type, i.learner_response])).toEqual([
+			['koers_evaluation_goals', 'likert', '4'],
+			['koers_evaluation_relevance', 'likert', '5'],
+			['koers_evaluation_load', 'likert', '3'],
+			['koers_evaluation_clarity', 'likert', '2'],
+			['koers_evaluation_rating', 'numeric', '8'],
+			['koers_evaluation_useful', 'long-fill-in', '{lang=nl}De casus van Sam, heel herkenbaar.'],
+			['koers_evaluation_better', 'long-fill-in', '{lang=nl}Meer over ouders,\nen minder tekst.']
+		]);
+		// Launched again on the finished attempt: the evaluation was reported in its own session.
+		const again = strictScorm2004({ ...Object.fromEntries(lms.tracks), 'cmi.entry': 'resume' });
+		const second = new Scorm2004Tracker(again.api, options());
+		await second.start(scenario);
+		await second.record(scenario, end);
+		await second.finish(scenario, end);
+		expect(interactionsOf(again.lms.committed, 'evaluation')).toHaveLength(7);
+		expect([...again.lms.calls].filter((c) => /koers_evaluation/.test(c))).toEqual([]);
 	});
 });

@@ -15,7 +15,7 @@
  */
 import type { SavedState, Scenario } from '$lib/engine';
 import type { Edition } from './api-discovery';
-import { bestStatus, decisionReport, outcomeOf, type DecisionReport, type FailurePolicy, type LmsStatus, type Outcome } from './report';
+import { bestStatus, decisionReport, evaluationItems, outcomeOf, type DecisionReport, type EvaluationItem, type FailurePolicy, type LmsStatus, type Outcome } from './report';
 import type { ScormCalls } from './scorm-api';
 import type { Tracker, TrackerStart } from './tracker';
 
@@ -53,6 +53,8 @@ export interface Dialect {
 	exit(completed: boolean): Writes;
 	sessionTime(ms: number): Writes;
 	interaction(index: number, report: DecisionReport): Writes;
+	/** One answer of the evaluation form as an interaction (likert, numeric or fill-in). */
+	evaluationItem(index: number, item: EvaluationItem): Writes;
 }
 
 export interface ScormTrackerOptions {
@@ -246,9 +248,11 @@ export class ScormTracker implements Tracker {
 		// this session first sees its attempt (a resume) were reported in their own session; 1.2
 		// interactions are write-only, so they are never read back to check.
 		const key = (decision: { node: string; at: number }) => `${state.startedAt}:${decision.node}:${decision.at}`;
+		const evaluationKey = `${state.startedAt}:evaluation`;
 		if (!this.knownAttempts.has(state.startedAt)) {
 			this.knownAttempts.add(state.startedAt);
 			for (const decision of state.decisions) this.reported.add(key(decision));
+			if (state.evaluation) this.reported.add(evaluationKey);
 		}
 		for (const decision of state.decisions) {
 			if (this.reported.has(key(decision))) continue;
@@ -258,6 +262,17 @@ export class ScormTracker implements Tracker {
 			if (!this.set(first)) continue;
 			this.nextInteraction++;
 			for (const write of rest) this.set(write);
+		}
+		// The evaluation goes to the LMS too, once, so the course owner reads it in the LMS's reports.
+		if (state.evaluation && !this.reported.has(evaluationKey)) {
+			this.reported.add(evaluationKey);
+			const lang = scenario.module.defaultLanguage ?? scenario.module.languages[0];
+			for (const item of evaluationItems(state.evaluation, state.updatedAt, lang)) {
+				const [first, ...rest] = d.evaluationItem(this.nextInteraction, item);
+				if (!this.set(first)) continue;
+				this.nextInteraction++;
+				for (const write of rest) this.set(write);
+			}
 		}
 
 		const outcome = outcomeOf(scenario, state, this.policy);

@@ -3,7 +3,7 @@
  * Element names and formats follow the SCORM 1.2 RTE; where Moodle's own 1.2 data model is stricter
  * (scores 0–100, weighting −100…100, CMITimespan with 2–4 hour digits) we stay inside it.
  */
-import type { DecisionReport, LmsStatus } from './report';
+import type { DecisionReport, EvaluationItem, LmsStatus } from './report';
 import { calls12, type Scorm12Api } from './scorm-api';
 import { ScormTracker, type Dialect, type LmsLaunch, type ScormTrackerOptions, type Writes } from './scorm-tracker';
 import { timeOfDay12, timespan12 } from './scorm-time';
@@ -95,6 +95,17 @@ export function dialect12(api: Scorm12Api): Dialect {
 			];
 			report.correct.forEach((pattern, i) => writes.push([`${at}.correct_responses.${i}.pattern`, letters(pattern, report.choices)]));
 			return writes;
+		},
+		evaluationItem(n, item: EvaluationItem): Writes {
+			const at = `cmi.interactions.${n}`;
+			// 1.2's student_response is CMIFeedback: at most 255 characters; a longer open answer is cut.
+			return [
+				[`${at}.id`, item.id],
+				[`${at}.type`, item.kind],
+				[`${at}.time`, timeOfDay12(item.at)],
+				[`${at}.student_response`, item.kind === 'fill-in' ? item.response.replace(/\s+/g, ' ').slice(0, 255) : item.response],
+				[`${at}.result`, 'neutral']
+			];
 		}
 	};
 }

@@ -2,7 +2,7 @@
  * SCORM 2004 4th edition: completion and success are separate, the score has a scaled form, and
  * times are ISO 8601. One SCO, no sequencing beyond the primary objective in the manifest.
  */
-import type { DecisionReport, LmsStatus } from './report';
+import type { DecisionReport, EvaluationItem, LmsStatus } from './report';
 import { calls2004, type Scorm2004Api } from './scorm-api';
 import { ScormTracker, type Dialect, type LmsLaunch, type ScormTrackerOptions, type Writes } from './scorm-tracker';
 import { duration2004, timestamp2004 } from './scorm-time';
@@ -98,6 +98,18 @@ export function dialect2004(api: Scorm2004Api): Dialect {
 			];
 			report.correct.forEach((pattern, i) => writes.push([`${at}.correct_responses.${i}.pattern`, responseOf(pattern)]));
 			return writes;
+		},
+		evaluationItem(n, item: EvaluationItem): Writes {
+			const at = `cmi.interactions.${n}`;
+			// An open answer is a long-fill-in: a localized string of up to 4,000 characters, its language first.
+			const response = item.kind === 'fill-in' ? `{lang=${item.lang}}${item.response.slice(0, 3980)}` : item.response;
+			return [
+				[`${at}.id`, item.id],
+				[`${at}.type`, item.kind === 'fill-in' ? 'long-fill-in' : item.kind],
+				[`${at}.timestamp`, timestamp2004(item.at)],
+				[`${at}.learner_response`, response],
+				[`${at}.result`, 'neutral']
+			];
 		}
 	};
 }
