@@ -31,7 +31,7 @@ describe('pageAllowsUpdate', () => {
 
 describe('stepHasInput', () => {
 	it('holds an update back on steps with answers or text not yet saved', () => {
-		for (const kind of ['quiz', 'reflection', 'evaluation']) expect(stepHasInput(kind, false)).toBe(true);
+		for (const kind of ['quiz', 'reflection', 'evaluation', 'scale', 'checklist', 'fields', 'actionplan']) expect(stepHasInput(kind, false)).toBe(true);
 	});
 	it('lets it through between steps: content, persona, choice, feedback, end', () => {
 		for (const kind of ['content', 'persona', 'choice', 'end', undefined]) expect(stepHasInput(kind, false)).toBe(false);

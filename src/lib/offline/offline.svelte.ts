@@ -30,7 +30,7 @@ export function offlineDecision(env: OfflineEnvironment): { register: boolean; r
 
 /** Steps where the learner may have typed or ticked something not yet saved (see holdUpdate). */
 export function stepHasInput(kind: string | undefined, feedbackPending: boolean): boolean {
-	return !feedbackPending && (kind === 'quiz' || kind === 'reflection' || kind === 'evaluation');
+	return !feedbackPending && (kind === 'quiz' || kind === 'reflection' || kind === 'evaluation' || kind === 'scale' || kind === 'checklist' || kind === 'fields' || kind === 'actionplan');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Scenario, type LearnerAction, type SavedState } from '$lib/engine';
+import { INSTRUMENT_KINDS, Scenario, type LearnerAction, type SavedState } from '$lib/engine';
 import { loadShipped, MODULES_DIR } from '../../../tests/helpers/load-from-disk';
 import { packageIds } from '../../tools/package-scorm';
 import { interactionsOf, moodleRelaunch, seconds, strictScorm12, strictScorm2004, type StrictLms } from '../../../tests/helpers/strict-scorm';
@@ -441,6 +441,7 @@ function* hyphenRun(s: Scenario): Generator<SavedState> {
 				action = { type: 'answer', answers: right.length ? meta.correct! : [hyphen(meta.answers!)[0] ?? meta.answers![0]] };
 			} else if (meta.kind === 'reflection') action = { type: 'reflect', text: 'Ik vroeg door.' };
 			else if (meta.kind === 'evaluation') action = { type: 'evaluate', evaluation: { rating: 7, useful: '', better: '' } };
+			else if (INSTRUMENT_KINDS.includes(meta.kind)) action = { type: 'respond', answer: {} };
 			state = s.apply(state, action, clock);
 		}
 		yield state;
