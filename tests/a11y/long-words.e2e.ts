@@ -36,7 +36,7 @@ test('long words in a persona, a choice and a quiz answer wrap on a 320 px scree
 			await expect(page.locator('article.step')).toContainText(WORD.slice(0, 40));
 			await page.screenshot({ path: `test-results/long-words-${node}-320.png`, fullPage: true });
 			expect(await sideways(page), `the ${kind} step scrolls sideways`).toBe(0);
-			checked.push(kind);
+			checked.push(kind!);
 		}
 		if (kind === 'quiz') break;
 		if (kind === 'choice') {

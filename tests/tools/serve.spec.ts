@@ -134,7 +134,7 @@ describe('npm start checks its port before the build', () => {
 
 describe("the dev server's /modules handler (src/tools/modules-plugin.js)", () => {
 	let root: string;
-	type Handler = (req: { url: string }, res: Record<string, unknown>, next: () => void) => void;
+	type Handler = (req: { url: string }, res: Record<string, unknown>, next: () => void) => void | Promise<void>;
 	let handler: Handler;
 
 	beforeAll(() => {
@@ -149,7 +149,9 @@ describe("the dev server's /modules handler (src/tools/modules-plugin.js)", () =
 			middlewares: { use: (path: string, fn: Handler) => void (uses[path] = fn) },
 			printUrls() {},
 			config: { logger: { info() {}, error() {} }, root },
-			ws: { send() {} }
+			ws: { send() {} },
+			// The handler loads the module-contents rule through Vite; here, through Vitest.
+			ssrLoadModule: () => import('../../src/lib/authoring/module-contents')
 		};
 		const plugin = koersModules({ dir: join(root, 'modules') }) as unknown as { configureServer: (s: unknown) => void };
 		plugin.configureServer(fakeServer);
@@ -158,18 +160,18 @@ describe("the dev server's /modules handler (src/tools/modules-plugin.js)", () =
 	afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 	/** What the handler does with a path below /modules: the body it sends, or 'next' when it passes. */
-	function ask(url: string): string {
+	async function ask(url: string): Promise<string> {
 		let sent = 'next';
-		const res = { setHeader() {}, end: (body: Buffer | string) => (sent = String(body)) };
-		handler({ url }, res, () => {});
+		const res = { setHeader() {}, end: (body: Uint8Array | string) => (sent = typeof body === 'string' ? body : Buffer.from(body).toString('utf8')) };
+		await handler({ url }, res, () => {});
 		return sent;
 	}
 
-	it('serves a module file', () => {
-		expect(ask('/demo/module.json')).toBe('{"id":"demo"}');
+	it('serves a module file', async () => {
+		expect(await ask('/demo/module.json')).toBe('{"id":"demo"}');
 	});
 
-	it.each(['/../modules-secret/x.txt', '/..%2Fmodules-secret%2Fx.txt', '/%2e%2e/modules-secret/x.txt', '/%E0%A4%A'])('never serves %s', (url) => {
-		expect(ask(url)).toBe('next');
+	it.each(['/../modules-secret/x.txt', '/..%2Fmodules-secret%2Fx.txt', '/%2e%2e/modules-secret/x.txt', '/%E0%A4%A'])('never serves %s', async (url) => {
+		expect(await ask(url)).toBe('next');
 	});
 });

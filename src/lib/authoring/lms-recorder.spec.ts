@@ -62,11 +62,13 @@ describe('RecordingLms', () => {
 		await tracker.finish(scenario, state);
 		const s = lms.snapshot();
 		expect(s).toMatchObject({ finished: true, status: 'passed', score: '100', location: 'end-strong', exit: '', refused: [] });
+		// 1.2 letters follow the module's order (quiz-signals lists c, a, b), then the evaluation's mark.
 		expect(s.interactions.map((i) => [i.id, i.response, i.result])).toEqual([
 			['first-evening', 'a', 'correct'],
 			['sam-returns', 'a', 'correct'],
-			['quiz-signals', 'b', 'correct'],
-			['quiz-approaches', 'a,c', 'correct']
+			['quiz-signals', 'c', 'correct'],
+			['quiz-approaches', 'a,c', 'correct'],
+			['koers_evaluation_rating', '8', 'neutral']
 		]);
 		expect(s.interactions[0]).toMatchObject({ type: 'choice', weighting: '2', latency: '00:00:20.00', correct: ['a'] });
 		expect(s.commits).toBe(BEST.length);

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // Runs in jsdom (the 'dom' project) because the second safety layer needs DOMParser.
 import { describe, expect, it } from 'vitest';
 import { renderInline, renderMarkdown } from './markdown';

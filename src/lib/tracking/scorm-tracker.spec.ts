@@ -453,6 +453,8 @@ describe('as Moodle 4.5 sees it (issue 13)', () => {
 		let hyphenated = 0;
 		for (const id of packageIds(MODULES_DIR)) {
 			const module = loadShipped(id).scenario;
+			// An instrument has no choices or quiz answers to report.
+			if (module.module.instrument) continue;
 			for (const edition of ['2004', '1.2'] as const) {
 				const { api, lms } = edition === '2004' ? strictScorm2004() : strictScorm12();
 				const tracker = edition === '2004' ? new Scorm2004Tracker(api as never, options()) : new Scorm12Tracker(api as never, options());
