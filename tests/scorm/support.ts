@@ -209,6 +209,13 @@ export async function takeStep(frame: FrameLocator, pick?: string | string[]) {
 			await step.locator('textarea').first().fill('Nuttig');
 			await step.locator('button[type=submit]').click();
 			break;
+		case 'scale':
+		case 'checklist':
+		case 'fields':
+		case 'actionplan':
+			// Instrument steps: saved as they are (every answer may stay empty).
+			await step.locator('button[type=submit]').click();
+			break;
 		default:
 			throw new Error(`Cannot take a step at a ${before.kind} node (${before.node}).`);
 	}
