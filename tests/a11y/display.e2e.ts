@@ -88,7 +88,7 @@ test('in forced colours (Windows high contrast) progress, the chosen language an
 	expect(await colour('.switch button[aria-pressed=true]')).not.toBe(await colour('.switch button[aria-pressed=false]'));
 	// The evaluation's rating: the chosen mark must differ from the others.
 	await onToEvaluation(page);
-	await page.locator('label.mark').nth(6).click();
+	await page.locator('[data-testid=rating] label.mark').nth(6).click();
 	expect(await colour('label.mark:nth-of-type(7) > span')).not.toBe(await colour('label.mark:nth-of-type(6) > span'));
 });
 
