@@ -28,6 +28,8 @@ export function buildCatalogue(modulesDir, only) {
 			const module = JSON.parse(readFileSync(join(modulesDir, id, 'module.json'), 'utf8'));
 			Object.assign(entry, {
 				example: module.example === true,
+				// An instrument (an analysis) is finished, never passed: the catalogue says so.
+				...(module.instrument === true ? { instrument: true } : {}),
 				version: String(module.version ?? ''),
 				languages: Array.isArray(module.languages) ? module.languages : [],
 				studyMinutes: Number(module.studyMinutes) || 0,

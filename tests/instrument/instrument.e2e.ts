@@ -140,6 +140,9 @@ test('a participant analyses a situation and gets the page, the PDF and the JSON
 	expect(info).toMatch(/Page size:.*\(A4\)/);
 	expect(info).toMatch(/Pages:\s+1\n/);
 	await page.emulateMedia({ media: 'screen' });
+	// The catalogue says the analysis is done, not that it was passed with a score.
+	await page.goto('');
+	await expect(page.getByTestId('status-polarisatie-analyse')).toHaveText('Afgerond: je analyse staat klaar');
 	expect(problems).toEqual([]);
 });
 

@@ -9,6 +9,8 @@ export interface CatalogueEntry {
 	id: string;
 	broken: boolean;
 	example: boolean;
+	/** An instrument: finished, never scored or passed. */
+	instrument?: boolean;
 	version: string;
 	languages: string[];
 	studyMinutes: number;
