@@ -13,7 +13,7 @@ const memory: LanguageMemory = { load: () => null, save: () => {}, clear: () => 
 const demoFiles = readModuleFiles(join(MODULES_DIR, 'demo'));
 const source: ModuleSource = {
 	catalogue: async () => [] as CatalogueEntry[],
-	load: async (id) => (id === 'demo' ? loadModule(demoFiles) : { ok: false, issues: [] }),
+	load: async (id) => (id === 'demo' ? loadModule(demoFiles) : id === 'polarisatie-analyse' ? loadModule(readModuleFiles(join(MODULES_DIR, id))) : { ok: false, issues: [] }),
 	fileUrl: (id, path) => `modules/${id}/${path}`
 };
 const best = { first: 'talk', second: 'ask', signals: ['b'], approaches: ['a', 'c'], rating: 9 } as const;
@@ -58,6 +58,13 @@ describe('AttemptResults', () => {
 		const { results } = await setup([{ ...row(old), moduleVersion: '0.9.0' }]);
 		await results.open('demo');
 		expect(results.view).toEqual({ kind: 'none', inProgress: false });
+	});
+
+	it('gives an instrument no score, pass or certificate, and points to the analysis', async () => {
+		const { results } = await setup([]);
+		await results.open('polarisatie-analyse');
+		expect(results.view.kind).toBe('instrument');
+		expect(results.record).toBeNull();
 	});
 
 	it('says when the module cannot be loaded', async () => {

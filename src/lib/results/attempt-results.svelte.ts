@@ -11,6 +11,8 @@ export type ResultsView =
 	| { kind: 'loading' }
 	/** The module did not load (missing, broken or offline). */
 	| { kind: 'module-problem' }
+	/** An instrument: no score, pass or certificate; the analysis is at its end. */
+	| { kind: 'instrument' }
 	/** No finished attempt on this device; `inProgress` when one is under way. */
 	| { kind: 'none'; inProgress: boolean }
 	| { kind: 'not-found' }
@@ -88,6 +90,11 @@ export class AttemptResults {
 			return;
 		}
 		const loaded = result.loaded;
+		if (loaded.module.instrument) {
+			this.loaded = loaded;
+			this.view = { kind: 'instrument' };
+			return;
+		}
 		for (const [lang, texts] of Object.entries(loaded.locales)) this.deps.i18n.addModuleTexts(loaded.module.id, lang, texts);
 		const rows = await this.deps.repository.list(moduleId).catch(() => []);
 		const finished: FinishedAttempt[] = [];
