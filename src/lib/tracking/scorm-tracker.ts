@@ -3,7 +3,7 @@
  * retries and budgets. An edition's Dialect (scorm12.ts, scorm2004.ts) only names the data-model
  * elements and spells the values.
  *
- * Lifecycle (after eXe's ADR-0001 and Adapt spoor; see shared/scorm-notes.md §1.5–1.6):
+ * Lifecycle (after eXe's ADR-0001 and Adapt spoor; README.md, "SCORM packages"):
  * - Initialize once, on start. If it fails, the learner is told and continues on local progress.
  * - Every step writes the bookmark, suspend_data, status and new interactions, then commits, so
  *   nothing depends on the page's last moments. Hiding the page writes the session time and commits.

@@ -1,5 +1,5 @@
 /**
- * SCORM 1.2: the edition Moodle supports fully (shared/scorm-notes.md §1.2), so the primary one.
+ * SCORM 1.2: the edition Moodle supports fully (README.md, "SCORM packages"), so the primary one.
  * Element names and formats follow the SCORM 1.2 RTE; where Moodle's own 1.2 data model is stricter
  * (scores 0–100, weighting −100…100, CMITimespan with 2–4 hour digits) we stay inside it.
  */
