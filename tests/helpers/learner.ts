@@ -9,17 +9,8 @@ export type Performed =
 	| { kind: 'acknowledge' }
 	| { kind: 'action'; action: LearnerAction };
 
-/** A small seeded random generator (mulberry32), so a failing run can be repeated. */
-export function random(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** A small seeded random generator (the engine's mulberry32), so a failing run can be repeated. */
+export { seededRandom as random } from '../../src/lib/engine/shuffle';
 
 const pick = <T>(items: T[], rng: () => number) => items[Math.floor(rng() * items.length)];
 

@@ -15,8 +15,8 @@ function hash(text: string): number {
 	return h;
 }
 
-/** mulberry32: a small, well-spread generator of numbers in [0, 1). */
-function generator(seed: number): () => number {
+/** mulberry32: a small, well-spread generator of numbers in [0, 1). Also the scripted test learner's dice. */
+export function seededRandom(seed: number): () => number {
 	let a = seed >>> 0;
 	return () => {
 		a = (a + 0x6d2b79f5) >>> 0;
@@ -44,7 +44,7 @@ export function newShuffleSeed(): number {
 /** The ids in the order this attempt shows them at `nodeId` (Fisher–Yates, seeded). */
 export function shuffledOrder(ids: readonly string[], seed: number, nodeId: string): string[] {
 	const order = [...ids];
-	const random = generator(hash(`${seed}:${nodeId}:${ids.join(',')}`));
+	const random = seededRandom(hash(`${seed}:${nodeId}:${ids.join(',')}`));
 	for (let i = order.length - 1; i > 0; i--) {
 		const j = Math.floor(random() * (i + 1));
 		[order[i], order[j]] = [order[j], order[i]];
