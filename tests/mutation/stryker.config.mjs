@@ -8,6 +8,11 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+// The unit suite runs in Europe/Amsterdam (vite.config.ts `test.env`). Stryker runs Vitest in
+// worker threads of its own processes, where that setting does not change the time zone (a thread
+// shares its process's zone), so the zone is set here, before Stryker starts those processes.
+process.env.TZ = 'Europe/Amsterdam';
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
 	testRunner: 'vitest',
@@ -31,7 +36,10 @@ export default {
 	// The sandbox (a copy of the project with the mutants in it) goes outside the project, or Vitest
 	// and Playwright in this folder would find its copies of the specs.
 	tempDirName: join(tmpdir(), `koers-stryker-${process.pid}`),
-	ignorePatterns: ['build*', 'dist', '.svelte-kit*', 'test-results', 'playwright-report', 'tests/.tmp', 'tests/mutation/reports'],
+	// Anchored with a leading `/` (gitignore syntax): a bare `build*` also matched
+	// src/lib/engine/build-machine.ts, so every spec that imports the engine failed to load in the
+	// sandbox and no mutant could be killed by it.
+	ignorePatterns: ['/build*', '/dist', '/.svelte-kit*', '/test-results', '/playwright-report', '/tests/.tmp', '/tests/mutation/reports'],
 	reporters: ['clear-text', 'progress', 'html', 'json'],
 	htmlReporter: { fileName: 'tests/mutation/reports/mutation.html' },
 	jsonReporter: { fileName: 'tests/mutation/reports/mutation.json' },
