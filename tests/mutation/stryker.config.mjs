@@ -16,7 +16,7 @@ process.env.TZ = 'Europe/Amsterdam';
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
 	testRunner: 'vitest',
-	vitest: { configFile: 'tests/mutation/vitest.config.ts', related: false },
+	vitest: { configFile: 'tests/mutation/vitest.config.ts', related: true },
 	checkers: ['typescript'],
 	tsconfigFile: 'tests/mutation/tsconfig.json',
 	typescriptChecker: { prioritizePerformanceOverAccuracy: true },

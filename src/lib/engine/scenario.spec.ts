@@ -1,8 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadShipped } from '../../../tests/helpers/load-from-disk';
-import { ScenarioError } from './scenario';
+import { Scenario, ScenarioError } from './scenario';
 
-const { scenario } = loadShipped('demo');
+// Loaded in each test, not while the file is collected: then a mutation run (tests/mutation) knows
+// which tests use the loading code and runs only those against its mutants.
+let scenario: Scenario;
+beforeEach(() => {
+	scenario = loadShipped('demo').scenario;
+});
 const T0 = 1_700_000_000_000;
 
 describe('Scenario on the demo module', () => {

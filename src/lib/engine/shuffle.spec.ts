@@ -1,10 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadShipped } from '../../../tests/helpers/load-from-disk';
 import { checkShape } from './saved-state';
+import type { ModuleDefinition } from './module-schema';
 import { Scenario } from './scenario';
 import { isShuffleSeed, newShuffleSeed, shuffledOrder, SEED_LIMIT } from './shuffle';
 
-const { scenario, module } = loadShipped('demo');
+// Loaded in each test, not while the file is collected: then a mutation run (tests/mutation) knows
+// which tests use the loading code and runs only those against its mutants.
+let scenario: Scenario;
+let module: ModuleDefinition;
+beforeEach(() => {
+	({ scenario, module } = loadShipped('demo'));
+});
 const T0 = 1_700_000_000_000;
 
 /** Plays the demo to its first dilemma (first-evening: options talk, buddy, wait). */
