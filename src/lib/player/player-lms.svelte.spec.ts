@@ -148,6 +148,28 @@ describe('Player with an LMS', () => {
 		expect(lms.committed.get('cmi.suspend_data')).not.toContain('zzzz');
 	});
 
+	it('2004: an open answer written while reading the module in English reaches the LMS tagged {lang=en}', async () => {
+		const { api, lms } = strictScorm2004();
+		const i18n = new I18n(memory);
+		await i18n.setLanguage('en');
+		let now = 1_700_000_000_000;
+		const p = new Player({ source, repository: new MemoryProgressRepository({ persistent: true }), i18n, tracker: new Scorm2004Tracker(api, quiet), now: () => (now += 1000) });
+		await p.open('demo');
+		await toQuiz(p);
+		for (const action of [
+			{ type: 'answer', answers: ['b'] },
+			{ type: 'answer', answers: ['a'] },
+			{ type: 'reflect', text: 'Listening first.' },
+			{ type: 'evaluate', evaluation: { rating: 4, useful: 'The case of Sam.', better: '' } }
+		] satisfies LearnerAction[]) {
+			await p.act(action);
+			if (p.state?.feedbackPending) await p.acknowledge();
+		}
+		expect(p.state?.completedAt).toBeDefined();
+		const open = interactionsOf(lms.committed, 'evaluation').filter((i) => i.type === 'long-fill-in');
+		expect(open.map((i) => i.learner_response)).toEqual(['{lang=en}The case of Sam.']);
+	});
+
 	describe('as Moodle 4.5 relaunches (issue 13)', () => {
 
 		async function playThrough(p: Player, actions: LearnerAction[]) {

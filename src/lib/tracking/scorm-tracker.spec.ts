@@ -43,17 +43,17 @@ function runTimers() {
 }
 
 /** Plays actions as the Player does: a step, 20 s of reading, feedback acknowledged, each reported. */
-async function play(tracker: ScormTracker, actions: LearnerAction[], from?: SavedState): Promise<SavedState> {
+async function play(tracker: ScormTracker, actions: LearnerAction[], from?: SavedState, textLanguage?: string): Promise<SavedState> {
 	let state = from ?? scenario.start(clock);
-	await tracker.record(scenario, state);
+	await tracker.record(scenario, state, textLanguage);
 	for (const action of actions) {
 		clock += 20_000;
 		state = scenario.apply(scenario.addTime(state, 20_000), action, clock);
-		await tracker.record(scenario, state);
+		await tracker.record(scenario, state, textLanguage);
 		if (state.feedbackPending) {
 			clock += 5_000;
 			state = scenario.acknowledgeFeedback(scenario.addTime(state, 5_000), clock);
-			await tracker.record(scenario, state);
+			await tracker.record(scenario, state, textLanguage);
 		}
 	}
 	return state;
@@ -593,5 +593,20 @@ describe('the evaluation reaches the LMS', () => {
 		await second.finish(scenario, end);
 		expect(interactionsOf(again.lms.committed, 'evaluation')).toHaveLength(7);
 		expect([...again.lms.calls].filter((c) => /koers_evaluation/.test(c))).toEqual([]);
+	});
+
+	it.each([
+		['en', 'en'],
+		// A language the module does not have: its texts were shown in the module's default.
+		['de', 'nl']
+	])('2004: open answers of a learner who reads the module in %s are tagged {lang=%s}', async (shown, tagged) => {
+		const { api, lms } = strictScorm2004();
+		const tracker = new Scorm2004Tracker(api, options());
+		await tracker.start(scenario);
+		const end = await play(tracker, EVALUATED, undefined, shown);
+		await tracker.finish(scenario, end);
+		noViolations(lms);
+		const open = interactionsOf(lms.committed, 'evaluation').filter((i) => i.type === 'long-fill-in');
+		expect(open.map((i) => i.learner_response)).toEqual([`{lang=${tagged}}De casus van Sam, heel herkenbaar.`, `{lang=${tagged}}Meer over ouders,\nen minder tekst.`]);
 	});
 });
