@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startDemo } from '../e2e/support';
 import { random, takeStep, where } from '../helpers/learner';
+import { DEMO_PERCENT, demoEnd, demoPassed, demoPointsByHand } from '../helpers/demo-paths';
 import { strictPolicy } from '../../src/tools/csp.js';
 
 const OUT = resolve(process.env.KOERS_OUT || 'build');
@@ -43,11 +44,20 @@ test('the app plays a module under a strict Content Security Policy with no viol
 	// Every kind of step, to the end of the module and its result page.
 	const rng = random(3);
 	const seen = new Set<string>();
+	const decided: { node: string; answers: string[] }[] = [];
 	for (let i = 0; i < 40 && !(await where(page)).endsWith(':end'); i++) {
-		seen.add((await where(page)).split(':')[1]);
-		await takeStep(page, rng);
+		const [node, kind] = (await where(page)).split(':');
+		seen.add(kind);
+		const step = await takeStep(page, rng);
+		if (step.kind === 'action' && step.action.type === 'choose') decided.push({ node, answers: [step.action.option] });
+		if (step.kind === 'action' && step.action.type === 'answer') decided.push({ node, answers: step.action.answers });
 	}
 	expect([...seen].sort()).toEqual(['choice', 'content', 'evaluation', 'feedback', 'persona', 'quiz', 'reflection']);
 	await expect(page.locator('article.step[data-kind="end"]')).toBeVisible();
+	// The result the learner sees, worked out without the engine (tests/helpers/demo-paths.ts).
+	const points = demoPointsByHand(decided);
+	await expect(page.locator('article.step')).toHaveAttribute('data-node', demoEnd(points));
+	await expect(page.getByTestId('score')).toHaveText(`${DEMO_PERCENT[points]}%`);
+	await expect(page.getByTestId('pass-status')).toContainText(demoPassed(points) ? 'Geslaagd' : 'Nog niet geslaagd');
 	expect(await violations()).toEqual([]);
 });

@@ -10,6 +10,7 @@ import { MemoryProgressRepository } from '$lib/storage/progress-repository';
 import { Scorm12Tracker } from '$lib/tracking/scorm12';
 import { Scorm2004Tracker } from '$lib/tracking/scorm2004';
 import { readModuleFiles, MODULES_DIR } from '../../../tests/helpers/load-from-disk';
+import { DEMO_WORST as WORST } from '../../../tests/helpers/demo-paths';
 import { interactionsOf, moodleRelaunch, strictScorm12, strictScorm2004 } from '../../../tests/helpers/strict-scorm';
 import { Player } from './player.svelte';
 
@@ -170,18 +171,7 @@ describe('Player with an LMS', () => {
 	});
 
 	describe('as Moodle 4.5 relaunches (issue 13)', () => {
-		const WORST: LearnerAction[] = [
-			{ type: 'continue' },
-			{ type: 'continue' },
-			{ type: 'choose', option: 'wait' },
-			{ type: 'continue' },
-			{ type: 'continue' },
-			{ type: 'choose', option: 'leave' },
-			{ type: 'answer', answers: ['a'] },
-			{ type: 'answer', answers: ['b'] },
-			{ type: 'reflect', text: '…' },
-			{ type: 'evaluate', evaluation: { rating: 3, useful: '', better: '' } }
-		];
+
 		async function playThrough(p: Player, actions: LearnerAction[]) {
 			await p.begin();
 			for (const action of actions) {

@@ -2,37 +2,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { INSTRUMENT_KINDS, Scenario, type LearnerAction, type SavedState } from '$lib/engine';
 import { loadShipped, MODULES_DIR } from '../../../tests/helpers/load-from-disk';
 import { packageIds } from '../../tools/package-scorm';
+import { DEMO_BEST as BEST, DEMO_WORST as WORST } from '../../../tests/helpers/demo-paths';
 import { interactionsOf, moodleRelaunch, seconds, strictScorm12, strictScorm2004, type StrictLms } from '../../../tests/helpers/strict-scorm';
 import { isNewAttempt, LMS_PROBLEMS, type ScormTracker, type ScormTrackerOptions } from './scorm-tracker';
 import { Scorm12Tracker } from './scorm12';
 import { Scorm2004Tracker, SHORT_IDENTIFIER, shortIdentifier } from './scorm2004';
 
-// The demo module (tests/modules/demo/golden.json walks the same paths): max 6 points, mastery 60 %.
-const BEST: LearnerAction[] = [
-	{ type: 'continue' },
-	{ type: 'continue' },
-	{ type: 'choose', option: 'talk' },
-	{ type: 'continue' },
-	{ type: 'continue' },
-	{ type: 'choose', option: 'ask' },
-	{ type: 'answer', answers: ['b'] },
-	{ type: 'answer', answers: ['a', 'c'] },
-	{ type: 'reflect', text: 'Ik vroeg door.' },
-	{ type: 'evaluate', evaluation: { rating: 8, useful: '', better: '' } }
-];
-const WORST: LearnerAction[] = [
-	{ type: 'continue' },
-	{ type: 'continue' },
-	{ type: 'choose', option: 'wait' },
-	{ type: 'continue' },
-	{ type: 'continue' },
-	{ type: 'choose', option: 'leave' },
-	{ type: 'answer', answers: ['a'] },
-	{ type: 'answer', answers: ['b'] },
-	{ type: 'reflect', text: '…' },
-	{ type: 'evaluate', evaluation: { rating: 3, useful: '', better: '' } }
-];
-
+// The demo module (BEST and WORST: tests/modules/demo/golden.json walks the same paths): max 6 points, mastery 60 %.
 let scenario: Scenario;
 let clock: number;
 let timers: { run: () => void; ms: number }[];
