@@ -2,25 +2,13 @@
 // a path longer than the compact form keeps. Each test here was written against a planted one-line
 // bug that the older specs let through (issue 17); the bug is named in the test.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadModule, MAX_COMPACT_PATH, SAVED_STATE_FORMAT, summariseScore, type LearnerAction, type SavedState, type Scenario } from '$lib/engine';
+import { loadModule, MAX_COMPACT_PATH, SAVED_STATE_FORMAT, summariseScore, type SavedState, type Scenario } from '$lib/engine';
 import { join } from 'node:path';
 import { loadShipped, MODULES_DIR, readModuleFiles } from '../../../tests/helpers/load-from-disk';
+/** MIXED: the demo's "mixed path" (tests/modules/demo/golden.json), 3 of 6 points, 50 %. */
+import { DEMO_MIXED as MIXED } from '../../../tests/helpers/demo-paths';
 
 const T0 = 1_700_000_000_000;
-
-/** The demo's "mixed path" (tests/modules/demo/golden.json): 3 of 6 points, 50 %. */
-const MIXED: LearnerAction[] = [
-	{ type: 'continue' },
-	{ type: 'continue' },
-	{ type: 'choose', option: 'buddy' },
-	{ type: 'continue' },
-	{ type: 'continue' },
-	{ type: 'choose', option: 'assign' },
-	{ type: 'answer', answers: ['b'] },
-	{ type: 'answer', answers: ['a', 'c'] },
-	{ type: 'reflect', text: 'Meer vragen.' },
-	{ type: 'evaluate', evaluation: { rating: 6, useful: '', better: '' } }
-];
 
 /** The demo module with another mastery score. */
 function demoWithMastery(masteryScore: number) {

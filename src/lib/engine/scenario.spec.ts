@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadShipped } from '../../../tests/helpers/load-from-disk';
+import { DEMO_BEST_CHOICES, demoActions } from '../../../tests/helpers/demo-paths';
 import { Scenario, ScenarioError } from './scenario';
 
 // Loaded in each test, not while the file is collected: then a mutation run (tests/mutation) knows
@@ -103,11 +104,9 @@ describe('Scenario on the demo module', () => {
 
 	it('goes back to a reflection too (its text is kept), but never from the end', () => {
 		let s = scenario.start(T0);
-		for (const action of [
-			{ type: 'continue' }, { type: 'continue' }, { type: 'choose', option: 'talk' }, { type: 'continue' }, { type: 'continue' },
-			{ type: 'choose', option: 'ask' }, { type: 'answer', answers: ['b'] }, { type: 'answer', answers: ['a', 'c'] }, { type: 'reflect', text: 'Eerst luisteren.' }
-		] as const)
-			s = scenario.acknowledgeFeedback(scenario.apply(s, action as never, T0), T0);
+		// The best path up to and with the reflection, not the evaluation.
+		for (const action of demoActions({ ...DEMO_BEST_CHOICES, reflection: 'Eerst luisteren.' }).slice(0, -1))
+			s = scenario.acknowledgeFeedback(scenario.apply(s, action, T0), T0);
 		expect(s.node).toBe('evaluation');
 		expect(scenario.canGoBack(s)).toBe(true);
 		const back = scenario.goBack(s, T0);

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadShipped } from '../../../tests/helpers/load-from-disk';
+import { DEMO_BEST } from '../../../tests/helpers/demo-paths';
 import { checkShape } from './saved-state';
 import type { ModuleDefinition } from './module-schema';
 import { Scenario } from './scenario';
@@ -113,12 +114,7 @@ describe('where the learner is, for the words beside the progress bar', () => {
 		const bare = new Scenario(plain);
 		let s = bare.start(T0);
 		expect(bare.placeOf(s)).toEqual({ step: 1, total: 11 });
-		const best = [
-			{ type: 'continue' }, { type: 'continue' }, { type: 'choose', option: 'talk' }, { type: 'continue' }, { type: 'continue' },
-			{ type: 'choose', option: 'ask' }, { type: 'answer', answers: ['b'] }, { type: 'answer', answers: ['a', 'c'] },
-			{ type: 'reflect', text: '' }, { type: 'evaluate', evaluation: { rating: null, useful: '', better: '' } }
-		] as const;
-		for (const action of best) s = bare.acknowledgeFeedback(bare.apply(s, action as never, T0), T0);
+		for (const action of DEMO_BEST) s = bare.acknowledgeFeedback(bare.apply(s, action, T0), T0);
 		expect(s.completedAt).toBeDefined();
 		expect(bare.placeOf(s)).toEqual({ step: 11, total: 11 });
 	});
