@@ -2,7 +2,7 @@
 // `npm run test:mutation`: StrykerJS plants small bugs (mutants) in the code where a bug hurts
 // learners or LMSs and runs the specs in tests/mutation/vitest.config.ts against each; a mutant no
 // spec notices "survives". Not part of `npm test` (too slow for every run). On 2 cores, run it on
-// one folder at a time: `npm run test:mutation -- --mutate 'src/lib/engine/**/*.ts' '!**/*.spec.ts'`.
+// one folder at a time: `npm run test:mutation -- --mutate 'src/lib/engine/**/*.ts,!**/*.spec.ts'`.
 // Incremental: results are kept in tests/mutation/stryker-incremental.json, so a re-run only tests
 // mutants in code or specs that changed. See README.md "Mutation testing".
 import { tmpdir } from 'node:os';
@@ -45,7 +45,7 @@ export default {
 	jsonReporter: { fileName: 'tests/mutation/reports/mutation.json' },
 	thresholds: { high: 85, low: 75, break: null },
 	concurrency: 2,
-	timeoutMS: 20000,
-	timeoutFactor: 3,
+	timeoutMS: 10000,
+	timeoutFactor: 1.5,
 	cleanTempDir: 'always'
 };
