@@ -117,9 +117,12 @@ const marked: Marked = new Marked({
 		tag: (src) => (rawHtmlCannotEnd(src) ? undefined : false),
 		// marked's `url` rule reads a bare address up to the next space or `<` and then trims it, at
 		// each address: 100 KB of `www.a(` without a space took 4 s. The URL rule never makes an
-		// address of more than 2,048 characters a link, so marked's own tokenizer is shown that much.
+		// address of more than 2,048 characters a link, so marked's own tokenizer is shown a little
+		// more than that, and an address longer than 2,048 characters stays text, as it would.
 		url(src) {
-			return src.length > ADDRESS_WINDOW && WEB_ADDRESS_START.test(src) ? this.url(src.slice(0, ADDRESS_WINDOW)) : false;
+			if (src.length <= ADDRESS_WINDOW || !WEB_ADDRESS_START.test(src)) return false;
+			const token = this.url(src.slice(0, ADDRESS_WINDOW));
+			return token && token.raw.length > MAX_URL_LENGTH ? undefined : token;
 		}
 	},
 	renderer: {
@@ -191,8 +194,9 @@ export const INLINE_RULES = {
 	url: webOnly(Lexer.rules.inline.gfm.url)
 };
 
-/** How much of a text marked's `url` tokenizer reads for one bare address (see its override below). */
-const ADDRESS_WINDOW = 2_048;
+/** The URL rule's longest address (engine/safe-url.ts), and how much of a text marked's `url` tokenizer reads for one (see its override below). */
+const MAX_URL_LENGTH = 2_048;
+const ADDRESS_WINDOW = MAX_URL_LENGTH + 64;
 const WEB_ADDRESS_START = /^(?:https?:\/\/|ftp:\/\/|www\.)/i;
 
 /** The inline runs (a paragraph's text, a link's text…) being lexed, the innermost last. */
