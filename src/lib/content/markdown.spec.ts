@@ -123,6 +123,8 @@ describe('renderMarkdown on adversarial texts (their speed is a bench figure: np
 		expect(html).not.toContain(`href="${long}`);
 		expect(html).toContain(long);
 		expect(html).toContain('<a href="https://b.nl">https://b.nl</a>');
+		const run = 'http://a.'.repeat(500);
+		expect(render(run)).toBe(`<p>${run}</p>\n`);
 	});
 
 	it('renders a list of 2,000 items as one list, and a table of 2,000 rows as one table', () => {

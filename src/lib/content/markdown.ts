@@ -14,6 +14,24 @@
  * never on the first page); micromark was 5–50× slower here (and superlinear on `[a](` repeated),
  * markdown-it 2.5× larger. It is not a sanitiser, which is why both layers stay ours. Its one
  * weakness we found, a stack overflow on tens of thousands of nested `>`, falls back to plain text.
+ *
+ * Speed (profiled with node --cpu-prof, 2026-12-07; `npm run bench -- --only markdown` renders 50
+ * texts of one pattern repeated to 100 KB). Some rules of marked's grammar search to the end of
+ * the text again at each position, so these texts took seconds; each is changed through marked's
+ * own tokenizer hooks and rules, keeping its output (markdown.spec.ts):
+ * - GFM e-mail autolinks look for an `@` across every run of address characters: `_a_b…` 114 s,
+ *   `a**…` 23 s, `***a…` 19 s, now 0.1 s each. Left out (INLINE_RULES): the authoring guide never
+ *   promised bare addresses as links; `[…](mailto:…)` is how to write one.
+ * - comments, processing instructions, CDATA and declarations without their end (`x<?…` 8 s,
+ *   `<!--…` 9 s): their end's last place in the run is looked up once (rawHtmlCannotEnd), 0.05 s.
+ * - bare addresses in a run without spaces (`www.a(…` 20 s, `http://a(…` 11 s): read within 2,112
+ *   characters (the url override below), 0.2 s.
+ * What is left is linear but above the bench's 50 ms (0.1–0.5 s on the shared 2 cores, 10–50× plain
+ * prose of the same size): marked's work per list item, table row or emphasis (about 5 µs a list
+ * item; markdown-it and commonmark.js were no faster over the whole set), and its link rule on
+ * `[a](b)` repeated without spaces, whose address part reads to the end of the run (upstream).
+ * Our own layers add next to nothing: the raw-HTML walk runs only for texts with a `<`, the nesting
+ * cap only where a line has 17 markers, and the allowlist scan passes over bare allowed tags.
  */
 
 import { Lexer, Marked, type Token, type TokensList, type Tokens } from 'marked';
@@ -118,11 +136,14 @@ const marked: Marked = new Marked({
 		// marked's `url` rule reads a bare address up to the next space or `<` and then trims it, at
 		// each address: 100 KB of `www.a(` without a space took 4 s. The URL rule never makes an
 		// address of more than 2,048 characters a link, so marked's own tokenizer is shown a little
-		// more than that, and an address longer than 2,048 characters stays text, as it would.
+		// more than that. What it finds longer than 2,048 characters is text, as it would be, up to
+		// the next space or `<` (marked's own end of an address), so no part of it becomes a link.
 		url(src) {
 			if (src.length <= ADDRESS_WINDOW || !WEB_ADDRESS_START.test(src)) return false;
 			const token = this.url(src.slice(0, ADDRESS_WINDOW));
-			return token && token.raw.length > MAX_URL_LENGTH ? undefined : token;
+			if (!token || token.raw.length <= MAX_URL_LENGTH) return token;
+			const raw = ADDRESS_RUN.exec(src)![0];
+			return { type: 'text', raw, text: raw, escaped: false } as unknown as Tokens.Link;
 		}
 	},
 	renderer: {
@@ -198,6 +219,7 @@ export const INLINE_RULES = {
 const MAX_URL_LENGTH = 2_048;
 const ADDRESS_WINDOW = MAX_URL_LENGTH + 64;
 const WEB_ADDRESS_START = /^(?:https?:\/\/|ftp:\/\/|www\.)/i;
+const ADDRESS_RUN = /^[^\s<]+/;
 
 /** The inline runs (a paragraph's text, a link's text…) being lexed, the innermost last. */
 const runs: { text: string; lastIndex: Record<string, number> }[] = [];
