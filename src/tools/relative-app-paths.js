@@ -4,8 +4,10 @@
 // always this index.html at the root of the build, so ./_app/ resolves to the right folder
 // wherever the build is served; inside _app/, chunks already import each other relatively.
 // It also preloads the code of the root page and of the error page, which SvelteKit's start-up
-// always loads next: they then arrive with the rest instead of one round trip later.
-// Usage: node src/tools/relative-app-paths.js [outDir]   (reads $KOERS_KIT_DIR, default .svelte-kit)
+// always loads next: they then arrive with the rest instead of one round trip later. And it
+// preloads the catalogue (modules/index.json), which the start page otherwise asks for only once
+// its code has run: one round trip less before the learner sees the modules (README.md, "Speed").
+// Usage: node src/tools/relative-app-paths.js [outDir] [--no-catalogue]   (reads $KOERS_KIT_DIR, default .svelte-kit)
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -43,18 +45,31 @@ export function startPageFiles(kitDir) {
 	return { js: [...js], css: [...css] };
 }
 
-/** @param {string} html @param {{ js: string[], css: string[] }} files */
-export function preload(html, files) {
+/**
+ * The start page's catalogue, fetched with the app's code. Its mode matches the page's own fetch
+ * (same-origin, credentials same-origin), so the browser hands that fetch this response. A SCORM
+ * package opens its one module and removes this link (src/tools/package-scorm.ts).
+ */
+export const CATALOGUE_PRELOAD = '<link href="./modules/index.json" rel="preload" as="fetch" crossorigin="anonymous">';
+
+/**
+ * @param {string} html @param {{ js: string[], css: string[] }} files
+ * @param {{ catalogue?: boolean }} [options] catalogue: false for an app without modules/ (the bench's reference app)
+ */
+export function preload(html, files, { catalogue = true } = {}) {
 	const links = [
 		...files.js.filter((f) => !html.includes(`./${f}"`)).map((f) => `<link href="./${f}" rel="modulepreload">`),
-		...files.css.filter((f) => !html.includes(`./${f}"`)).map((f) => `<link href="./${f}" rel="stylesheet">`)
+		...files.css.filter((f) => !html.includes(`./${f}"`)).map((f) => `<link href="./${f}" rel="stylesheet">`),
+		...(catalogue && !html.includes(CATALOGUE_PRELOAD) ? [CATALOGUE_PRELOAD] : [])
 	];
 	return links.length ? html.replace('</head>', `\t${links.join('\n\t\t')}\n\t</head>`) : html;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const file = join(resolve(process.argv[2] ?? 'build'), 'index.html');
+	const args = process.argv.slice(2);
+	const catalogue = !args.includes('--no-catalogue');
+	const file = join(resolve(args.find((a) => !a.startsWith('--')) ?? 'build'), 'index.html');
 	const files = startPageFiles(resolve(process.env.KOERS_KIT_DIR || '.svelte-kit'));
-	writeFileSync(file, preload(relativeAppPaths(readFileSync(file, 'utf8')), files));
-	console.log(`Made the /_app/ URLs in ${file} relative; preloaded ${files.js.length + files.css.length} file(s) of the start page.`);
+	writeFileSync(file, preload(relativeAppPaths(readFileSync(file, 'utf8')), files, { catalogue }));
+	console.log(`Made the /_app/ URLs in ${file} relative; preloaded ${files.js.length + files.css.length} file(s) of the start page${catalogue ? ' and the catalogue' : ''}.`);
 }

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { choose, currentNode, next, startDemo, stepSaved } from './support';
+import { storedRows } from '../helpers/raw-idb';
 
 test('reload mid-way resumes at the same node with the same score', async ({ page }) => {
 	await startDemo(page);
@@ -54,20 +55,7 @@ test('start again begins a new attempt and keeps the earlier result', async ({ p
 	// The confirm dialog and the saves are asynchronous: wait for the new step, then for the records.
 	await expect(page.locator('article.step')).toHaveAttribute('data-node', 'welcome');
 	expect(await currentNode(page)).toEqual({ node: 'welcome', kind: 'content' });
-	const statuses = () =>
-		page.evaluate(
-			() =>
-				new Promise<string[]>((resolve) => {
-					const open = indexedDB.open('koers');
-					open.onsuccess = () => {
-						const all = open.result.transaction('attempts').objectStore('attempts').getAll();
-						all.onsuccess = () => {
-							open.result.close();
-							resolve(all.result.map((a: { status: string }) => a.status).sort());
-						};
-					};
-				})
-		);
+	const statuses = async () => (await storedRows<{ status: string }>(page)).map((a) => a.status).sort();
 	await expect.poll(statuses).toEqual(['abandoned', 'active']);
 });
 

@@ -1,36 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { choose, currentNode, next, startDemo } from './support';
+import { putRows, storedRows } from '../helpers/raw-idb';
 
-async function attempts(page: Page) {
-	return page.evaluate(
-		() =>
-			new Promise<Record<string, unknown>[]>((resolve) => {
-				const open = indexedDB.open('koers');
-				open.onsuccess = () => {
-					const all = open.result.transaction('attempts').objectStore('attempts').getAll();
-					all.onsuccess = () => resolve(all.result);
-				};
-			})
-	);
-}
-
-async function putAttempt(page: Page, record: unknown) {
-	await page.evaluate(
-		(rec) =>
-			new Promise<void>((resolve) => {
-				const open = indexedDB.open('koers');
-				open.onsuccess = () => {
-					const tx = open.result.transaction('attempts', 'readwrite');
-					tx.objectStore('attempts').put(rec);
-					tx.oncomplete = () => {
-						open.result.close();
-						resolve();
-					};
-				};
-			}),
-		record
-	);
-}
+const attempts = (page: Page) => storedRows(page);
+const putAttempt = (page: Page, record: unknown) => putRows(page, [record]);
 
 test('forget my data wipes progress after a confirmation', async ({ page }) => {
 	await startDemo(page);

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { storedRows } from '../helpers/raw-idb';
 
 /** Collects failed requests and console errors, so a test can assert the page had none. */
 export function watchProblems(page: Page) {
@@ -31,21 +32,10 @@ export async function currentNode(page: Page) {
  */
 export async function stepSaved(page: Page) {
 	const shown = await currentNode(page);
-	const saved = () =>
-		page.evaluate(
-			() =>
-				new Promise<{ node?: string; feedbackPending?: boolean } | undefined>((resolve) => {
-					const open = indexedDB.open('koers');
-					open.onsuccess = () => {
-						const all = open.result.transaction('attempts').objectStore('attempts').getAll();
-						all.onsuccess = () => {
-							open.result.close();
-							const newest = all.result.sort((a, b) => b.updatedAt - a.updatedAt)[0];
-							resolve(newest?.state);
-						};
-					};
-				})
-		);
+	const saved = async () => {
+		const rows = await storedRows<{ updatedAt: number; state?: { node?: string; feedbackPending?: boolean } }>(page);
+		return rows.sort((a, b) => b.updatedAt - a.updatedAt)[0]?.state;
+	};
 	await expect.poll(async () => {
 		const state = await saved();
 		return `${state?.node}:${state?.feedbackPending ? 'feedback' : 'step'}`;

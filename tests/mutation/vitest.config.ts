@@ -12,6 +12,8 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
 		env: { TZ: 'Europe/Amsterdam' },
+		// A spec file that fails to load must stop the run, not silently drop its tests (load-guard.mjs).
+		reporters: ['default', fileURLToPath(new URL('./load-guard.mjs', import.meta.url))],
 		// One project: Stryker's Vitest runner activates each mutant through its own setup file,
 		// which `projects` would not pass on to their workers (every mutant "survived"). The one
 		// spec that needs a DOM says so itself (@vitest-environment jsdom).

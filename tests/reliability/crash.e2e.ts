@@ -12,6 +12,8 @@ import type { SavedState } from '../../src/lib/engine';
 import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
 import { playerShown, random, takeStep, where, type Performed } from '../helpers/learner';
 import { loadShipped } from '../helpers/load-from-disk';
+import { DEMO_PERCENT, demoEnd, demoPointsByHand } from '../helpers/demo-paths';
+import { storedRows } from '../helpers/raw-idb';
 
 const TRIALS_PER_RUN = 25;
 const scenario = loadShipped('demo').scenario;
@@ -59,24 +61,9 @@ async function openDemo(running: Running, baseURL: string): Promise<Page> {
 }
 
 /** The attempt the player resumes: the newest one that is not abandoned. */
-function savedAttempt(page: Page) {
-	return page.evaluate(
-		() =>
-			new Promise<{ state: SavedState; percent: number } | undefined>((resolve, reject) => {
-				const open = indexedDB.open('koers');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const all = open.result.transaction('attempts').objectStore('attempts').getAll();
-					all.onsuccess = () => {
-						open.result.close();
-						const rows = (all.result as { moduleId: string; status: string; updatedAt: number; id: number; state: SavedState; percent: number }[])
-							.filter((r) => r.moduleId === 'demo' && r.status !== 'abandoned')
-							.sort((a, b) => b.updatedAt - a.updatedAt || b.id - a.id);
-						resolve(rows[0]);
-					};
-				};
-			})
-	);
+async function savedAttempt(page: Page) {
+	const rows = await storedRows<{ moduleId: string; status: string; updatedAt: number; id: number; state: SavedState; percent: number }>(page);
+	return rows.filter((r) => r.moduleId === 'demo' && r.status !== 'abandoned').sort((a, b) => b.updatedAt - a.updatedAt || b.id - a.id)[0];
 }
 
 /** The same step, in the engine: what the player should show and have saved afterwards. */
@@ -118,6 +105,12 @@ for (const run of [1, 2]) {
 				expect(decisions(saved!.state), `${context}: every decision kept`).toEqual(decisions(expected!));
 				expect(saved!.state.score, `${context}: same score`).toBe(expected!.score);
 				expect(saved!.percent, `${context}: same percentage`).toBe(scenario.scoreOf(expected!).percent);
+				// The same, without the engine: the points of the kept decisions added up from a table
+				// copied by hand from modules/demo/module.json, and where such a score ends.
+				const points = demoPointsByHand(saved!.state.decisions);
+				expect(saved!.state.score, `${context}: score by hand`).toBe(points);
+				expect(saved!.percent, `${context}: percentage by hand`).toBe(DEMO_PERCENT[points]);
+				if (saved!.state.completedAt !== undefined) expect(saved!.state.node, `${context}: end page by hand`).toBe(demoEnd(points));
 			}
 		} finally {
 			await kill(running).catch(() => {});

@@ -65,7 +65,7 @@ test('a hostile module renders inert, and the player stays usable to the end', a
 		if (kind === 'content' || kind === 'persona' || kind === 'feedback') await next(page);
 		else if (kind === 'choice') await page.locator('button[data-option="a"]').click();
 		else if (kind === 'quiz') {
-			await page.locator('article.step input').first().check();
+			await page.locator('article.step input[value="x"]').check();
 			await page.getByRole('button', { name: 'Controleer antwoord' }).click();
 		} else if (kind === 'reflection') {
 			await page.locator('textarea').fill('<script>window.__pwned = "reflection"</script> mijn antwoord');
@@ -74,6 +74,9 @@ test('a hostile module renders inert, and the player stays usable to the end', a
 		await changedFrom(page, before);
 	}
 	expect(visited).toEqual(['welcome:content', 'stranger:persona', 'long:content', 'dilemma:choice', 'quiz:feedback', 'quiz:quiz', 'think:feedback', 'think:reflection', 'end:end']);
+	// Option a (1 point) and the right answer x (1 point) of 2 (tests/fixtures/hostile/hostile/module.json).
+	await expect(page.getByTestId('score')).toHaveText('100%');
+	await expect(page.getByTestId('pass-status')).toContainText('Geslaagd');
 
 	// The learner's own reflection is shown in the result as typed: as text.
 	await expect(page.locator('main')).toContainText('<script>window.__pwned = "reflection"</script> mijn antwoord');

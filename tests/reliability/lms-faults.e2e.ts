@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { begin, DEMO_BEST, interactions, launch, lmsOf, lmsSettled, playUntil, preparePackages, startLms, stepOf, takeStep, type Packages } from '../scorm/support';
 import { loadShipped } from '../helpers/load-from-disk';
+import { storedRows } from '../helpers/raw-idb';
 
 const scenario = loadShipped('demo').scenario;
 let packages: Packages;
@@ -71,21 +72,8 @@ async function withFaults(page: Page, faults: Faults) {
 /** The newest local attempt of the demo (the device's copy), read from the course frame. */
 async function localAttempt(page: Page) {
 	const frame = page.frames().find((f) => f.name() === 'sco' || f.url().includes('/content/'))!;
-	return frame.evaluate(
-		() =>
-			new Promise<{ state: { node: string; decisions: { node: string; answers: string[] }[]; feedbackPending: boolean } } | undefined>((resolve) => {
-				const open = indexedDB.open('koers');
-				open.onsuccess = () => {
-					const all = open.result.transaction('attempts').objectStore('attempts').getAll();
-					all.onsuccess = () => {
-						open.result.close();
-						const rows = all.result.filter((r: { moduleId: string; status: string }) => r.moduleId === 'demo' && r.status !== 'abandoned');
-						rows.sort((a: { updatedAt: number }, b: { updatedAt: number }) => b.updatedAt - a.updatedAt);
-						resolve(rows[0]);
-					};
-				};
-			})
-	);
+	const rows = await storedRows<{ moduleId: string; status: string; updatedAt: number; state: { node: string; decisions: { node: string; answers: string[] }[]; feedbackPending: boolean } }>(frame);
+	return rows.filter((r) => r.moduleId === 'demo' && r.status !== 'abandoned').sort((a, b) => b.updatedAt - a.updatedAt)[0] as (typeof rows)[number] | undefined;
 }
 
 const decisionsOf = (state: { decisions: { node: string; answers: string[] }[] }) => state.decisions.map((d) => `${d.node}=${[...d.answers].sort().join('+')}`);

@@ -1,24 +1,9 @@
 // Nowhere stuck, never told nothing: a database that never opens, stored records with values no
 // real attempt has, and records of unknown kind. The learner always sees a page and is told, in
 // words that fit, what happened to their progress.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { currentNode, next, watchProblems } from '../e2e/support';
-
-function putRaw(page: Page, values: unknown[]) {
-	return page.evaluate(
-		(rows) =>
-			new Promise<void>((resolve, reject) => {
-				const open = indexedDB.open('koers');
-				open.onsuccess = () => {
-					const tx = open.result.transaction('attempts', 'readwrite');
-					for (const row of rows) tx.objectStore('attempts').put(row);
-					tx.oncomplete = () => (open.result.close(), resolve());
-					tx.onerror = () => reject(tx.error);
-				};
-			}),
-		values
-	);
-}
+import { putRows } from '../helpers/raw-idb';
 
 const T = Date.UTC(2026, 10, 2, 9, 0);
 /** A whole finished attempt of the demo, as the player saves it. */
@@ -56,7 +41,7 @@ test('stored records with impossible values are set aside and the learner is tol
 	// The player opens the database (the catalogue shows before it does).
 	await page.goto('#/play/demo');
 	await expect(page.getByRole('button', { name: 'Begin de module' })).toBeVisible();
-	await putRaw(page, [
+	await putRows(page, [
 		// An invalid date: the result page could not print it.
 		{ ...finishedDemo({ completedAt: 'gisteren' }), id: 501, completedAt: 'gisteren' },
 		// A summary that is not a number: the catalogue would say "Bezig: NaN%".
@@ -88,7 +73,7 @@ test('a saved state that is damaged, not outdated, says "damaged" in the player,
 	await page.goto('./');
 	await expect(page.getByTestId('status-demo')).toBeVisible();
 	const long = Array.from({ length: 100_000 }, () => 'second-visit');
-	await putRaw(page, [{ ...finishedDemo({ timeMs: 1e15, path: [...long, 'end-practice'] }), id: 601 }]);
+	await putRows(page, [{ ...finishedDemo({ timeMs: 1e15, path: [...long, 'end-practice'] }), id: 601 }]);
 	await page.goto('#/play/demo');
 	await expect(page.getByText('Je opgeslagen voortgang voor deze module is beschadigd')).toBeVisible();
 	await expect(page.getByText(/bijgewerkt/)).toHaveCount(0);
@@ -96,7 +81,7 @@ test('a saved state that is damaged, not outdated, says "damaged" in the player,
 	expect(await currentNode(page)).toEqual({ node: 'welcome', kind: 'content' });
 
 	// A node this very version lacks is damage too, not an update of the module.
-	await putRaw(page, [{ ...finishedDemo({ node: 'verdwenen', path: ['welcome', 'verdwenen'] }), id: 602, updatedAt: Date.now() + 60_000 }]);
+	await putRows(page, [{ ...finishedDemo({ node: 'verdwenen', path: ['welcome', 'verdwenen'] }), id: 602, updatedAt: Date.now() + 60_000 }]);
 	await page.reload();
 	await expect(page.getByText('Je opgeslagen voortgang voor deze module is beschadigd')).toBeVisible();
 	await expect(page.getByText(/bijgewerkt/)).toHaveCount(0);

@@ -2,22 +2,12 @@
 // reflection, and not when the same module, not yet started, is begun in two tabs.
 import { expect, test, type Page } from '@playwright/test';
 import { choose, currentNode, next, startDemo, stepSaved } from '../e2e/support';
+import { storedRows } from '../helpers/raw-idb';
 
 /** All attempt records on the device, oldest id first. */
-function attempts(page: Page) {
-	return page.evaluate(
-		() =>
-			new Promise<{ id: number; status: string; node: string; decisions: number }[]>((resolve) => {
-				const open = indexedDB.open('koers');
-				open.onsuccess = () => {
-					const all = open.result.transaction('attempts').objectStore('attempts').getAll();
-					all.onsuccess = () => {
-						open.result.close();
-						resolve(all.result.map((r: { id: number; status: string; state: { node: string; decisions: unknown[] } }) => ({ id: r.id, status: r.status, node: r.state.node, decisions: r.state.decisions.length })));
-					};
-				};
-			})
-	);
+async function attempts(page: Page) {
+	const rows = await storedRows<{ id: number; status: string; state: { node: string; decisions: unknown[] } }>(page);
+	return rows.map((r) => ({ id: r.id, status: r.status, node: r.state.node, decisions: r.state.decisions.length }));
 }
 
 test('switching language while writing a reflection keeps the half-typed text and the place', async ({ page }) => {

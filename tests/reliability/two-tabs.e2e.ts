@@ -2,21 +2,11 @@
 // corrupted or overwritten with older state, also when the tabs cannot talk to each other.
 import { expect, test, type Page } from '@playwright/test';
 import { choose, currentNode, next, startDemo } from '../e2e/support';
+import { storedRows } from '../helpers/raw-idb';
 
 async function savedNodes(page: Page) {
-	return page.evaluate(
-		() =>
-			new Promise<{ node: string; status: string; decisions: number }[]>((resolve) => {
-				const open = indexedDB.open('koers');
-				open.onsuccess = () => {
-					const all = open.result.transaction('attempts').objectStore('attempts').getAll();
-					all.onsuccess = () => {
-						open.result.close();
-						resolve(all.result.map((r: { state: { node: string; decisions: unknown[] }; status: string }) => ({ node: r.state.node, status: r.status, decisions: r.state.decisions.length })));
-					};
-				};
-			})
-	);
+	const rows = await storedRows<{ state: { node: string; decisions: unknown[] }; status: string }>(page);
+	return rows.map((r) => ({ node: r.state.node, status: r.status, decisions: r.state.decisions.length }));
 }
 
 const notice = (page: Page) => page.getByRole('heading', { level: 1, name: 'Deze module is ook in een ander tabblad open' });

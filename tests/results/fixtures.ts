@@ -1,6 +1,7 @@
 // Test helper: plays attempts through the real engine and turns them into result records, so the
 // record, trainer and end-to-end tests work on files exactly like the ones learners download.
 import { flattenLocale, type LearnerAction, type LoadedModule, type SavedState } from '../../src/lib/engine';
+import { demoActions, type DemoChoices } from '../helpers/demo-paths';
 import { buildResultRecord, type RecordTexts, type ResultRecord } from '../../src/lib/results/result-record';
 import { loadShipped } from '../helpers/load-from-disk';
 
@@ -28,35 +29,7 @@ export function play(loaded: LoadedModule, actions: LearnerAction[], start = T0,
 	return state;
 }
 
-export interface DemoChoices {
-	first: 'talk' | 'buddy' | 'wait';
-	/** sam-returns (ask|assign) after talk/buddy, sam-stays-away (visit|leave) after wait. */
-	second: 'ask' | 'assign' | 'visit' | 'leave';
-	signals: readonly string[];
-	approaches: readonly string[];
-	reflection?: string;
-	rating?: number | null;
-	useful?: string;
-	better?: string;
-}
-
-const C = { type: 'continue' } as const;
-
-/** The actions of one whole demo attempt. */
-export function demoActions(c: DemoChoices): LearnerAction[] {
-	return [
-		C,
-		C,
-		{ type: 'choose', option: c.first },
-		C,
-		C,
-		{ type: 'choose', option: c.second },
-		{ type: 'answer', answers: [...c.signals] },
-		{ type: 'answer', answers: [...c.approaches] },
-		{ type: 'reflect', text: c.reflection ?? '' },
-		{ type: 'evaluate', evaluation: { rating: c.rating ?? null, useful: c.useful ?? '', better: c.better ?? '' } }
-	];
-}
+export { demoActions, type DemoChoices } from '../helpers/demo-paths';
 
 export const demo = () => loadShipped('demo');
 

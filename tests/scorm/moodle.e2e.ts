@@ -6,6 +6,7 @@
 import { rmSync } from 'node:fs';
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { begin, DEMO_BEST, DEMO_WORST, interactions, launch, lmsOf, lmsSettled, moodleRelaunch, playUntil, preparePackages, seconds, startLms, stepOf, takeStep, type Edition, type Packages } from './support';
+import { storedRows } from '../helpers/raw-idb';
 
 let packages: Packages;
 let lms: Awaited<ReturnType<typeof startLms>>;
@@ -27,22 +28,10 @@ async function exitCourse(page: Page) {
 }
 
 /** The attempts this browser keeps for a module (IndexedDB, read in the course frame). */
-function localAttempts(page: Page, moduleId: string) {
+async function localAttempts(page: Page, moduleId: string) {
 	const frame = page.frames().find((f) => f.url().includes('/content/'))!;
-	return frame.evaluate(
-		(id) =>
-			new Promise<{ status: string; passed: boolean }[]>((resolve) => {
-				const open = indexedDB.open('koers');
-				open.onsuccess = () => {
-					const all = open.result.transaction('attempts').objectStore('attempts').getAll();
-					all.onsuccess = () => {
-						open.result.close();
-						resolve(all.result.filter((r: { moduleId: string }) => r.moduleId === id).map((r: { status: string; passed: boolean }) => ({ status: r.status, passed: r.passed })));
-					};
-				};
-			}),
-		moduleId
-	);
+	const rows = await storedRows<{ moduleId: string; status: string; passed: boolean }>(frame);
+	return rows.filter((r) => r.moduleId === moduleId).map((r) => ({ status: r.status, passed: r.passed }));
 }
 
 /** Plays on, first options, until the learner picks an option or answer whose id has a `-`. */

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { packageIds, writePackages, type BuiltPackage } from '../../src/tools/package-scorm';
 import { moodleNextLaunch, pickInteractions } from '../helpers/strict-scorm';
+import type { Picks } from '../helpers/demo-paths';
 export { seconds } from '../helpers/strict-scorm';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -223,7 +224,7 @@ export async function takeStep(frame: FrameLocator, pick?: string | string[]) {
 	return before;
 }
 
-export type Picks = Record<string, string | string[]>;
+export type { Picks } from '../helpers/demo-paths';
 
 /**
  * Plays on until `stop` says so or the end page is reached; at a choice or quiz node takes the pick
@@ -240,9 +241,8 @@ export async function playUntil(frame: FrameLocator, picks: Picks = {}, stop: (s
 	throw new Error(`No end after ${limit} steps.`);
 }
 
-/** The demo's best and worst paths (tests/modules/demo/golden.json). */
-export const DEMO_BEST: Picks = { 'first-evening': 'talk', 'sam-returns': 'ask', 'quiz-signals': ['b'], 'quiz-approaches': ['a', 'c'] };
-export const DEMO_WORST: Picks = { 'first-evening': 'wait', 'sam-stays-away': 'leave', 'quiz-signals': ['a'], 'quiz-approaches': ['b'] };
+/** The demo's best and worst paths as picks (tests/helpers/demo-paths.ts, tests/modules/demo/golden.json). */
+export { DEMO_BEST_PICKS as DEMO_BEST, DEMO_WORST_PICKS as DEMO_WORST } from '../helpers/demo-paths';
 
 /**
  * What Moodle 4.5 hands the course on the next launch, from what the stand-in LMS kept of the attempt

@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as scorm12 from 'scorm-again/scorm12';
-import type { LearnerAction } from '../engine';
 import { Scorm12Tracker } from '../tracking/scorm12';
 import { loadShipped } from '../../../tests/helpers/load-from-disk';
+import { DEMO_BEST as BEST } from '../../../tests/helpers/demo-paths';
 import { RecordingLms, type LmsSnapshot } from './lms-recorder';
 
 // scorm-again's types declare a default export; its ESM build exports the class by name.
 const { Scorm12API } = scorm12 as unknown as { Scorm12API: typeof scorm12.default };
 const T0 = Date.UTC(2026, 10, 2, 9);
-
-const BEST: LearnerAction[] = [
-	{ type: 'continue' },
-	{ type: 'continue' },
-	{ type: 'choose', option: 'talk' },
-	{ type: 'continue' },
-	{ type: 'continue' },
-	{ type: 'choose', option: 'ask' },
-	{ type: 'answer', answers: ['b'] },
-	{ type: 'answer', answers: ['a', 'c'] },
-	{ type: 'reflect', text: 'Ik vroeg door.' },
-	{ type: 'evaluate', evaluation: { rating: 8, useful: '', better: '' } }
-];
 
 function setUp() {
 	const runtime = new Scorm12API({ lmsCommitUrl: false, autocommit: false, logLevel: 5 });

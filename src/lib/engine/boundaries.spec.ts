@@ -1,26 +1,14 @@
 // Boundaries a learner notices: exactly at the mastery score, a saved state from a newer player,
 // a path longer than the compact form keeps. Each test here was written against a planted one-line
 // bug that the older specs let through (issue 17); the bug is named in the test.
-import { describe, expect, it } from 'vitest';
-import { loadModule, MAX_COMPACT_PATH, SAVED_STATE_FORMAT, summariseScore, type LearnerAction, type SavedState } from '$lib/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadModule, MAX_COMPACT_PATH, SAVED_STATE_FORMAT, summariseScore, type SavedState, type Scenario } from '$lib/engine';
 import { join } from 'node:path';
 import { loadShipped, MODULES_DIR, readModuleFiles } from '../../../tests/helpers/load-from-disk';
+/** MIXED: the demo's "mixed path" (tests/modules/demo/golden.json), 3 of 6 points, 50 %. */
+import { DEMO_MIXED as MIXED } from '../../../tests/helpers/demo-paths';
 
 const T0 = 1_700_000_000_000;
-
-/** The demo's "mixed path" (tests/modules/demo/golden.json): 3 of 6 points, 50 %. */
-const MIXED: LearnerAction[] = [
-	{ type: 'continue' },
-	{ type: 'continue' },
-	{ type: 'choose', option: 'buddy' },
-	{ type: 'continue' },
-	{ type: 'continue' },
-	{ type: 'choose', option: 'assign' },
-	{ type: 'answer', answers: ['b'] },
-	{ type: 'answer', answers: ['a', 'c'] },
-	{ type: 'reflect', text: 'Meer vragen.' },
-	{ type: 'evaluate', evaluation: { rating: 6, useful: '', better: '' } }
-];
 
 /** The demo module with another mastery score. */
 function demoWithMastery(masteryScore: number) {
@@ -55,7 +43,11 @@ describe('the mastery score is a minimum, not a bar to clear (bug: `>=` → `>`)
 });
 
 describe('a saved state from a newer player is refused, not misread (bug: the format upper bound removed)', () => {
-	const { scenario } = loadShipped('demo');
+	// In each test, not while the file is collected (see scenario.spec.ts).
+	let scenario: Scenario;
+	beforeEach(() => {
+		scenario = loadShipped('demo').scenario;
+	});
 	const played = () => {
 		let s = scenario.start(T0);
 		s = scenario.apply(scenario.apply(s, { type: 'continue' }, T0 + 1000), { type: 'continue' }, T0 + 2000);
@@ -83,7 +75,11 @@ describe('a saved state from a newer player is refused, not misread (bug: the fo
 });
 
 describe('a path longer than the compact form holds (bug: keeping the first entries instead of the last)', () => {
-	const { scenario } = loadShipped('demo');
+	// In each test, not while the file is collected (see scenario.spec.ts).
+	let scenario: Scenario;
+	beforeEach(() => {
+		scenario = loadShipped('demo').scenario;
+	});
 
 	it(`keeps the last ${MAX_COMPACT_PATH} entries, so the learner resumes on the page they were on`, () => {
 		// Back and forth over the opening pages, then on to the second visit: 380 entries.

@@ -1,15 +1,20 @@
 // The instrument node kinds (scale, checklist, fields, actionplan): answers kept in the saved
 // state, cleaned, restored after a reload, never scored; the module flag and the schema checks.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadShipped } from '../../../tests/helpers/load-from-disk';
 import { outcomeOf } from '../tracking/report';
 import { personalDataHints } from './instrument';
 import { nodeKeys, validateModule } from './module-schema';
 import { LIBRARY as library } from './library';
 import { checkShape } from './saved-state';
-import { ScenarioError } from './scenario';
+import { Scenario, ScenarioError } from './scenario';
 
-const { scenario } = loadShipped('polarisatie-analyse');
+// Loaded in each test, not while the file is collected: then a mutation run (tests/mutation) knows
+// which tests use the loading code and runs only those against its mutants.
+let scenario: Scenario;
+beforeEach(() => {
+	scenario = loadShipped('polarisatie-analyse').scenario;
+});
 const T0 = 1_700_000_000_000;
 
 /** Plays the shipped instrument to its end with a full set of answers. */

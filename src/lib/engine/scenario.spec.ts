@@ -1,8 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadShipped } from '../../../tests/helpers/load-from-disk';
-import { ScenarioError } from './scenario';
+import { DEMO_BEST_CHOICES, demoActions } from '../../../tests/helpers/demo-paths';
+import { Scenario, ScenarioError } from './scenario';
 
-const { scenario } = loadShipped('demo');
+// Loaded in each test, not while the file is collected: then a mutation run (tests/mutation) knows
+// which tests use the loading code and runs only those against its mutants.
+let scenario: Scenario;
+beforeEach(() => {
+	scenario = loadShipped('demo').scenario;
+});
 const T0 = 1_700_000_000_000;
 
 describe('Scenario on the demo module', () => {
@@ -98,11 +104,9 @@ describe('Scenario on the demo module', () => {
 
 	it('goes back to a reflection too (its text is kept), but never from the end', () => {
 		let s = scenario.start(T0);
-		for (const action of [
-			{ type: 'continue' }, { type: 'continue' }, { type: 'choose', option: 'talk' }, { type: 'continue' }, { type: 'continue' },
-			{ type: 'choose', option: 'ask' }, { type: 'answer', answers: ['b'] }, { type: 'answer', answers: ['a', 'c'] }, { type: 'reflect', text: 'Eerst luisteren.' }
-		] as const)
-			s = scenario.acknowledgeFeedback(scenario.apply(s, action as never, T0), T0);
+		// The best path up to and with the reflection, not the evaluation.
+		for (const action of demoActions({ ...DEMO_BEST_CHOICES, reflection: 'Eerst luisteren.' }).slice(0, -1))
+			s = scenario.acknowledgeFeedback(scenario.apply(s, action, T0), T0);
 		expect(s.node).toBe('evaluation');
 		expect(scenario.canGoBack(s)).toBe(true);
 		const back = scenario.goBack(s, T0);

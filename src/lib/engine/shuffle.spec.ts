@@ -1,10 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadShipped } from '../../../tests/helpers/load-from-disk';
+import { DEMO_BEST } from '../../../tests/helpers/demo-paths';
 import { checkShape } from './saved-state';
+import type { ModuleDefinition } from './module-schema';
 import { Scenario } from './scenario';
 import { isShuffleSeed, newShuffleSeed, shuffledOrder, SEED_LIMIT } from './shuffle';
 
-const { scenario, module } = loadShipped('demo');
+// Loaded in each test, not while the file is collected: then a mutation run (tests/mutation) knows
+// which tests use the loading code and runs only those against its mutants.
+let scenario: Scenario;
+let module: ModuleDefinition;
+beforeEach(() => {
+	({ scenario, module } = loadShipped('demo'));
+});
 const T0 = 1_700_000_000_000;
 
 /** Plays the demo to its first dilemma (first-evening: options talk, buddy, wait). */
@@ -106,12 +114,7 @@ describe('where the learner is, for the words beside the progress bar', () => {
 		const bare = new Scenario(plain);
 		let s = bare.start(T0);
 		expect(bare.placeOf(s)).toEqual({ step: 1, total: 11 });
-		const best = [
-			{ type: 'continue' }, { type: 'continue' }, { type: 'choose', option: 'talk' }, { type: 'continue' }, { type: 'continue' },
-			{ type: 'choose', option: 'ask' }, { type: 'answer', answers: ['b'] }, { type: 'answer', answers: ['a', 'c'] },
-			{ type: 'reflect', text: '' }, { type: 'evaluate', evaluation: { rating: null, useful: '', better: '' } }
-		] as const;
-		for (const action of best) s = bare.acknowledgeFeedback(bare.apply(s, action as never, T0), T0);
+		for (const action of DEMO_BEST) s = bare.acknowledgeFeedback(bare.apply(s, action, T0), T0);
 		expect(s.completedAt).toBeDefined();
 		expect(bare.placeOf(s)).toEqual({ step: 11, total: 11 });
 	});

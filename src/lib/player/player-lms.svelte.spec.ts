@@ -10,6 +10,7 @@ import { MemoryProgressRepository } from '$lib/storage/progress-repository';
 import { Scorm12Tracker } from '$lib/tracking/scorm12';
 import { Scorm2004Tracker } from '$lib/tracking/scorm2004';
 import { readModuleFiles, MODULES_DIR } from '../../../tests/helpers/load-from-disk';
+import { DEMO_WORST as WORST } from '../../../tests/helpers/demo-paths';
 import { interactionsOf, moodleRelaunch, strictScorm12, strictScorm2004 } from '../../../tests/helpers/strict-scorm';
 import { Player } from './player.svelte';
 
@@ -147,19 +148,30 @@ describe('Player with an LMS', () => {
 		expect(lms.committed.get('cmi.suspend_data')).not.toContain('zzzz');
 	});
 
-	describe('as Moodle 4.5 relaunches (issue 13)', () => {
-		const WORST: LearnerAction[] = [
-			{ type: 'continue' },
-			{ type: 'continue' },
-			{ type: 'choose', option: 'wait' },
-			{ type: 'continue' },
-			{ type: 'continue' },
-			{ type: 'choose', option: 'leave' },
-			{ type: 'answer', answers: ['a'] },
+	it('2004: an open answer written while reading the module in English reaches the LMS tagged {lang=en}', async () => {
+		const { api, lms } = strictScorm2004();
+		const i18n = new I18n(memory);
+		await i18n.setLanguage('en');
+		let now = 1_700_000_000_000;
+		const p = new Player({ source, repository: new MemoryProgressRepository({ persistent: true }), i18n, tracker: new Scorm2004Tracker(api, quiet), now: () => (now += 1000) });
+		await p.open('demo');
+		await toQuiz(p);
+		for (const action of [
 			{ type: 'answer', answers: ['b'] },
-			{ type: 'reflect', text: '…' },
-			{ type: 'evaluate', evaluation: { rating: 3, useful: '', better: '' } }
-		];
+			{ type: 'answer', answers: ['a'] },
+			{ type: 'reflect', text: 'Listening first.' },
+			{ type: 'evaluate', evaluation: { rating: 4, useful: 'The case of Sam.', better: '' } }
+		] satisfies LearnerAction[]) {
+			await p.act(action);
+			if (p.state?.feedbackPending) await p.acknowledge();
+		}
+		expect(p.state?.completedAt).toBeDefined();
+		const open = interactionsOf(lms.committed, 'evaluation').filter((i) => i.type === 'long-fill-in');
+		expect(open.map((i) => i.learner_response)).toEqual(['{lang=en}The case of Sam.']);
+	});
+
+	describe('as Moodle 4.5 relaunches (issue 13)', () => {
+
 		async function playThrough(p: Player, actions: LearnerAction[]) {
 			await p.begin();
 			for (const action of actions) {

@@ -323,7 +323,9 @@ export class Player {
 	/** Tells the tracker where the learner is; LMS trouble is shown as lmsProblem, never thrown. */
 	private async report() {
 		if (!this.scenario || !this.state) return;
-		await this.tracker.record(this.scenario, this.state).catch(() => {});
+		// The module's texts are in the interface language when the module has it (and they are loaded).
+		const textLanguage = this.textLanguages.includes(this.deps.i18n.language) ? this.deps.i18n.language : undefined;
+		await this.tracker.record(this.scenario, this.state, textLanguage).catch(() => {});
 	}
 
 	pageVisible() {

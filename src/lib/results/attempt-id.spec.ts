@@ -2,6 +2,7 @@
 // result files and in the trainer's overview. Files from before the random id still read.
 import { describe, expect, it } from 'vitest';
 import { demo, demoActions, demoRecord, play, T0, textsOf } from '../../../tests/results/fixtures';
+import { DEMO_BEST_CHOICES, DEMO_WORST_CHOICES } from '../../../tests/helpers/demo-paths';
 import { newAttemptUid } from '../engine';
 import { analyseGroup, labelsFromScenario, readFiles } from './group';
 import { attemptId, buildResultRecord } from './result-record';
@@ -13,9 +14,8 @@ describe('attempt ids', () => {
 	const texts = textsOf(loaded, 'nl');
 
 	it('differ for two attempts started in the same millisecond, and the trainer view keeps both results', () => {
-		const choices = { first: 'talk', second: 'ask', signals: ['b'], approaches: ['a', 'c'] } as const;
-		const anna = demoRecord(choices, { start: T0, name: 'Anna' });
-		const bram = demoRecord({ first: 'wait', second: 'leave', signals: ['a'], approaches: ['b'] }, { start: T0, name: 'Bram' });
+		const anna = demoRecord(DEMO_BEST_CHOICES, { start: T0, name: 'Anna' });
+		const bram = demoRecord(DEMO_WORST_CHOICES, { start: T0, name: 'Bram' });
 		expect(anna.attempt.startedAt).toBe(bram.attempt.startedAt);
 		expect(anna.attempt.id).not.toBe(bram.attempt.id);
 

@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import en from '$lib/i18n/locales/en.json';
 import nl from '$lib/i18n/locales/nl.json';
 import { demoRecord } from '../../../tests/results/fixtures';
+import { DEMO_BEST_CHOICES, DEMO_WORST_CHOICES } from '../../../tests/helpers/demo-paths';
 import { certificateContent, CertificateError, certificateWithheld, downloadName, type Translate } from './certificate';
 import { formatDuration, formatMinutes, wholeMinutes } from './duration';
 
@@ -12,8 +13,8 @@ function translator(lng: 'nl' | 'en'): Translate {
 	return (key, vars) => i18n.t(key, vars ?? {}) as string;
 }
 
-const best = { first: 'talk', second: 'ask', signals: ['b'], approaches: ['a', 'c'], rating: 9 } as const;
-const poor = { first: 'wait', second: 'leave', signals: ['a'], approaches: ['b'] } as const;
+const best = { ...DEMO_BEST_CHOICES, reflection: '', rating: 9 };
+const poor = { ...DEMO_WORST_CHOICES, reflection: '', rating: null };
 const facts = (c: ReturnType<typeof certificateContent>) => Object.fromEntries(c.facts.map((f) => [f.label, f.value]));
 
 describe('certificate', () => {

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import * as scorm2004 from 'scorm-again/scorm2004';
 import { demo, demoActions, demoRecord, play, textsOf, T0 } from '../../../tests/results/fixtures';
+import { DEMO_BEST_CHOICES, DEMO_WORST_CHOICES } from '../../../tests/helpers/demo-paths';
 import { buildResultRecord, readResultFile, validateResultRecord, RESULT_SCHEMA_VERSION, type ResultRecord } from './result-record';
 import { parseIsoDuration } from './scorm-format';
 
-const best = { first: 'talk', second: 'ask', signals: ['b'], approaches: ['a', 'c'], reflection: 'Ik vroeg **door**.', rating: 9, useful: 'De voorbeelden.', better: '' } as const;
-const poor = { first: 'wait', second: 'leave', signals: ['a'], approaches: ['b'], rating: 4, better: 'Korter.' } as const;
+const best = { ...DEMO_BEST_CHOICES, reflection: 'Ik vroeg **door**.', rating: 9, useful: 'De voorbeelden.', better: '' };
+const poor = { ...DEMO_WORST_CHOICES, reflection: '', rating: 4, better: 'Korter.' };
 const clone = (r: ResultRecord) => JSON.parse(JSON.stringify(r));
 // scorm-again's types declare a default export; its ESM build exports the class by name.
 const { Scorm2004API } = scorm2004 as unknown as { Scorm2004API: typeof scorm2004.default };
 
 describe('buildResultRecord', () => {
 	it('describes a passed attempt with module facts, dates, time, score and the path in the learner\u2019s language', () => {
-		const record = demoRecord({ ...best, first: 'talk', second: 'ask', signals: ['b'], approaches: ['a', 'c'] }, { name: '  Fatima El Amrani ', lang: 'nl' });
+		const record = demoRecord(best, { name: '  Fatima El Amrani ', lang: 'nl' });
 		expect(record).toMatchObject({
 			schema: 'koers-result',
 			schemaVersion: RESULT_SCHEMA_VERSION,

@@ -2,8 +2,9 @@
 // score.scaled rounded to 0 decimals, so 67 % was reported as 1), and the 1.2 interaction time
 // in the learner's local time (bug: UTC; the unit suite runs in Europe/Amsterdam, vite.config.ts).
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { LearnerAction, SavedState, Scenario } from '$lib/engine';
+import type { SavedState, Scenario } from '$lib/engine';
 import { loadShipped } from '../../../tests/helpers/load-from-disk';
+import { demoActions } from '../../../tests/helpers/demo-paths';
 import { interactionsOf, strictScorm12, strictScorm2004 } from '../../../tests/helpers/strict-scorm';
 import type { ScormTracker, ScormTrackerOptions } from './scorm-tracker';
 import { Scorm12Tracker } from './scorm12';
@@ -11,18 +12,7 @@ import { Scorm2004Tracker } from './scorm2004';
 import { timeOfDay12 } from './scorm-time';
 
 /** The demo (max 6 points, mastery 60 %): the two best choices, both quizzes wrong: 4 of 6, 67 %. */
-const TWO_THIRDS: LearnerAction[] = [
-	{ type: 'continue' },
-	{ type: 'continue' },
-	{ type: 'choose', option: 'talk' },
-	{ type: 'continue' },
-	{ type: 'continue' },
-	{ type: 'choose', option: 'ask' },
-	{ type: 'answer', answers: ['a'] },
-	{ type: 'answer', answers: ['b'] },
-	{ type: 'reflect', text: 'Half goed.' },
-	{ type: 'evaluate', evaluation: { rating: 7, useful: '', better: '' } }
-];
+const TWO_THIRDS = demoActions({ first: 'talk', second: 'ask', signals: ['a'], approaches: ['b'], reflection: 'Half goed.', rating: 7 });
 
 let scenario: Scenario;
 let clock: number;

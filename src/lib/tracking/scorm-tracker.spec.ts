@@ -2,37 +2,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { INSTRUMENT_KINDS, Scenario, type LearnerAction, type SavedState } from '$lib/engine';
 import { loadShipped, MODULES_DIR } from '../../../tests/helpers/load-from-disk';
 import { packageIds } from '../../tools/package-scorm';
+import { DEMO_BEST as BEST, DEMO_WORST as WORST } from '../../../tests/helpers/demo-paths';
 import { interactionsOf, moodleRelaunch, seconds, strictScorm12, strictScorm2004, type StrictLms } from '../../../tests/helpers/strict-scorm';
 import { isNewAttempt, LMS_PROBLEMS, type ScormTracker, type ScormTrackerOptions } from './scorm-tracker';
 import { Scorm12Tracker } from './scorm12';
 import { Scorm2004Tracker, SHORT_IDENTIFIER, shortIdentifier } from './scorm2004';
 
-// The demo module (tests/modules/demo/golden.json walks the same paths): max 6 points, mastery 60 %.
-const BEST: LearnerAction[] = [
-	{ type: 'continue' },
-	{ type: 'continue' },
-	{ type: 'choose', option: 'talk' },
-	{ type: 'continue' },
-	{ type: 'continue' },
-	{ type: 'choose', option: 'ask' },
-	{ type: 'answer', answers: ['b'] },
-	{ type: 'answer', answers: ['a', 'c'] },
-	{ type: 'reflect', text: 'Ik vroeg door.' },
-	{ type: 'evaluate', evaluation: { rating: 8, useful: '', better: '' } }
-];
-const WORST: LearnerAction[] = [
-	{ type: 'continue' },
-	{ type: 'continue' },
-	{ type: 'choose', option: 'wait' },
-	{ type: 'continue' },
-	{ type: 'continue' },
-	{ type: 'choose', option: 'leave' },
-	{ type: 'answer', answers: ['a'] },
-	{ type: 'answer', answers: ['b'] },
-	{ type: 'reflect', text: '…' },
-	{ type: 'evaluate', evaluation: { rating: 3, useful: '', better: '' } }
-];
-
+// The demo module (BEST and WORST: tests/modules/demo/golden.json walks the same paths): max 6 points, mastery 60 %.
 let scenario: Scenario;
 let clock: number;
 let timers: { run: () => void; ms: number }[];
@@ -67,17 +43,17 @@ function runTimers() {
 }
 
 /** Plays actions as the Player does: a step, 20 s of reading, feedback acknowledged, each reported. */
-async function play(tracker: ScormTracker, actions: LearnerAction[], from?: SavedState): Promise<SavedState> {
+async function play(tracker: ScormTracker, actions: LearnerAction[], from?: SavedState, textLanguage?: string): Promise<SavedState> {
 	let state = from ?? scenario.start(clock);
-	await tracker.record(scenario, state);
+	await tracker.record(scenario, state, textLanguage);
 	for (const action of actions) {
 		clock += 20_000;
 		state = scenario.apply(scenario.addTime(state, 20_000), action, clock);
-		await tracker.record(scenario, state);
+		await tracker.record(scenario, state, textLanguage);
 		if (state.feedbackPending) {
 			clock += 5_000;
 			state = scenario.acknowledgeFeedback(scenario.addTime(state, 5_000), clock);
-			await tracker.record(scenario, state);
+			await tracker.record(scenario, state, textLanguage);
 		}
 	}
 	return state;
@@ -617,5 +593,20 @@ describe('the evaluation reaches the LMS', () => {
 		await second.finish(scenario, end);
 		expect(interactionsOf(again.lms.committed, 'evaluation')).toHaveLength(7);
 		expect([...again.lms.calls].filter((c) => /koers_evaluation/.test(c))).toEqual([]);
+	});
+
+	it.each([
+		['en', 'en'],
+		// A language the module does not have: its texts were shown in the module's default.
+		['de', 'nl']
+	])('2004: open answers of a learner who reads the module in %s are tagged {lang=%s}', async (shown, tagged) => {
+		const { api, lms } = strictScorm2004();
+		const tracker = new Scorm2004Tracker(api, options());
+		await tracker.start(scenario);
+		const end = await play(tracker, EVALUATED, undefined, shown);
+		await tracker.finish(scenario, end);
+		noViolations(lms);
+		const open = interactionsOf(lms.committed, 'evaluation').filter((i) => i.type === 'long-fill-in');
+		expect(open.map((i) => i.learner_response)).toEqual([`{lang=${tagged}}De casus van Sam, heel herkenbaar.`, `{lang=${tagged}}Meer over ouders,\nen minder tekst.`]);
 	});
 });

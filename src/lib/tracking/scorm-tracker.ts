@@ -102,6 +102,8 @@ export class ScormTracker implements Tracker {
 	private percent: number | null = null;
 	private nextInteraction = 0;
 	private readonly reported = new Set<string>();
+	/** The language of the module texts the learner last saw (record), for open answers in 2004. */
+	private textLanguage: string | undefined;
 	private sessionMs = 0;
 	private lastSeen: { attempt: number; timeMs: number } | null = null;
 	private failures = 0;
@@ -198,7 +200,8 @@ export class ScormTracker implements Tracker {
 		return result;
 	}
 
-	async record(scenario: Scenario, state: SavedState): Promise<void> {
+	async record(scenario: Scenario, state: SavedState, textLanguage?: string): Promise<void> {
+		if (textLanguage && scenario.module.languages.includes(textLanguage)) this.textLanguage = textLanguage;
 		if (!this.writable()) return;
 		this.observeTime(state);
 		this.write(scenario, state);
@@ -266,7 +269,7 @@ export class ScormTracker implements Tracker {
 		// The evaluation goes to the LMS too, once, so the course owner reads it in the LMS's reports.
 		if (state.evaluation && !this.reported.has(evaluationKey)) {
 			this.reported.add(evaluationKey);
-			const lang = scenario.module.defaultLanguage ?? scenario.module.languages[0];
+			const lang = this.textLanguage ?? scenario.module.defaultLanguage ?? scenario.module.languages[0];
 			for (const item of evaluationItems(state.evaluation, state.updatedAt, lang)) {
 				const [first, ...rest] = d.evaluationItem(this.nextInteraction, item);
 				if (!this.set(first)) continue;

@@ -31,9 +31,10 @@ export interface Tracker {
 	/**
 	 * Called with the learner's state whenever it changes: after every step, and when a state is
 	 * adopted (opened, resumed or started again). Decisions made since the session started are
-	 * reported once each.
+	 * reported once each. `textLanguage` is the language of the module texts the learner sees (an
+	 * open answer in the evaluation is reported as written in it); the module's default when absent.
 	 */
-	record(scenario: Scenario, state: SavedState): Promise<void>;
+	record(scenario: Scenario, state: SavedState, textLanguage?: string): Promise<void>;
 	/** The page was hidden: report time and progress now (the learner may not come back). */
 	flush(scenario: Scenario, state: SavedState): Promise<void>;
 	/**
