@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown, scanAllowlist } from './markdown';
+import { INLINE_RULES, renderMarkdown, scanAllowlist } from './markdown';
 
 /** marked with headings one level down, as ours. */
 const marked = new Marked({ gfm: true, walkTokens: (t) => void (t.type === 'heading' && (t.depth = Math.min(6, t.depth + 1))) });
@@ -84,6 +84,68 @@ describe('renderMarkdown on texts the hand-written parser got wrong', () => {
 	});
 });
 
+describe('renderMarkdown on adversarial texts (their speed is a bench figure: npm run bench -- --only markdown)', () => {
+	const render = (text: string) => renderMarkdown(text, (p) => `modules/m/${p}`);
+	/** marked as it is, with raw HTML dropped as ours does for comments and the like. */
+	const withoutHtml = new Marked({ gfm: true, renderer: { html: () => '' } });
+
+	it('leaves a bare e-mail address as text (no autolink: that search was quadratic) and keeps written mailto: links', () => {
+		expect(render('Mail a@b.nl of mailto:c@d.nl')).toBe('<p>Mail a@b.nl of mailto:c@d.nl</p>\n');
+		expect(render('[Mail ons](mailto:a@b.nl)')).toBe('<p><a href="mailto:a@b.nl">Mail ons</a></p>\n');
+		expect(INLINE_RULES.text.source).not.toContain('@');
+		expect(INLINE_RULES.url.source).not.toContain('@');
+		expect(render('zie https://a.nl/x, www.b.nl en HTTP://C.NL.')).toBe('<p>zie <a href="https://a.nl/x">https://a.nl/x</a>, <a href="http://www.b.nl">www.b.nl</a> en <a href="HTTP://C.NL">HTTP://C.NL</a>.</p>\n');
+	});
+
+	it('reads runs of address characters without an @ as text and emphasis', () => {
+		expect(render('_a_b'.repeat(5_000))).toBe(`<p>${'_a_b'.repeat(5_000)}</p>\n`);
+		expect(render('x **vet** y a**b')).toBe('<p>x <strong>vet</strong> y a**b</p>\n');
+	});
+
+	it.each([
+		['an unclosed comment', 'x<!-- y'],
+		['a comment and an unclosed one', 'a <!-- b --> c <!-- d'],
+		['an end before the start', '--> x<!-- y'],
+		['unclosed processing instructions', 'x<?a<?b'],
+		['a processing instruction', 'a <?php b ?> c <? d'],
+		['CDATA', 'a <![CDATA[ b ]]> c <![CDATA[ d'],
+		['declarations', 'a <!DOCTYPE x> b <!X y'],
+		['a comment in a link text', '[a <!-- b --> c](https://x.nl) d <!-- e'],
+		['a comment ending after its link', '[a <!-- b](https://x.nl) c -->'],
+		['code spans', '`<?` code <? x ?> `<!--`']
+	])('removes comments and the like as marked finds them: %s', (_name, text) => {
+		expect(normal(render(text))).toBe(normal(withoutHtml.parse(text) as string));
+	});
+
+	it('shows a bare address of more than 2,048 characters as text, and one after it as a link', () => {
+		const long = `https://a.nl/${'x'.repeat(3_000)}`;
+		const html = render(`${long} https://b.nl`);
+		expect(html).not.toContain(`href="${long}`);
+		expect(html).toContain(long);
+		expect(html).toContain('<a href="https://b.nl">https://b.nl</a>');
+		const run = 'http://a.'.repeat(500);
+		expect(render(run)).toBe(`<p>${run}</p>\n`);
+	});
+
+	it('renders a list of 2,000 items as one list, and a table of 2,000 rows as one table', () => {
+		const list = render('- punt\n'.repeat(2_000));
+		expect(list.match(/<ul>/g)).toHaveLength(1);
+		expect(list.match(/<li>punt<\/li>/g)).toHaveLength(2_000);
+		const table = render(`| a | b |\n|---|---|\n${'| 1 | 2 |\n'.repeat(2_000)}`);
+		expect(table.match(/<table>/g)).toHaveLength(1);
+		expect(table.match(/<tr>/g)).toHaveLength(2_001);
+		expect(table).toContain('<th>a</th>');
+		expect(table).toContain('<td>2</td>');
+	});
+
+	it('still caps a line of 17 markers and leaves one of 16', () => {
+		expect(render(`${'> '.repeat(16)}a`).match(/<blockquote>/g)).toHaveLength(16);
+		const capped = render(`${'> '.repeat(17)}a`);
+		expect(capped.match(/<blockquote>/g)).toHaveLength(16);
+		expect(capped).toContain('&gt; a');
+	});
+});
+
 describe('the allowlist without a DOM (layer 2 in node)', () => {
 	it.each([
 		['<script>alert(1)</script>', 'alert(1)'],
@@ -94,7 +156,11 @@ describe('the allowlist without a DOM (layer 2 in node)', () => {
 		['<p style="position:fixed">cover</p>', '<p>cover</p>'],
 		['<svg onload=alert(1)>', '&lt;svg onload=alert(1)>'],
 		["<img src='x' onerror='alert(1)'>", "&lt;img src='x' onerror='alert(1)'>"],
-		['1 < 2 <b>vet</b>', '1 &lt; 2 vet']
+		['1 < 2 <b>vet</b>', '1 &lt; 2 vet'],
+		['<ul><li>a</li></ul><p>b<br>c</p><hr>', '<ul><li>a</li></ul><p>b<br>c</p><hr>'],
+		['<P>x</P><Em>y</Em>', '<p>x</p><em>y</em>'],
+		['<li title="t">a</li><x>b</x><tr >c', '<li>a</li>b<tr>c'],
+		['<p', '&lt;p']
 	])('%s', (html, expected) => {
 		expect(scanAllowlist(html)).toBe(expected);
 	});
