@@ -610,3 +610,110 @@ describe('the evaluation reaches the LMS', () => {
 		expect(open.map((i) => i.learner_response)).toEqual([`{lang=${tagged}}De casus van Sam, heel herkenbaar.`, `{lang=${tagged}}Meer over ouders,\nen minder tekst.`]);
 	});
 });
+
+describe('what an LMS administrator reads in the browser console', () => {
+	let logged: string[];
+	const logging = (extra: ScormTrackerOptions = {}) => options({ log: (m) => void logged.push(m), ...extra });
+	beforeEach(() => {
+		logged = [];
+	});
+
+	it('a failed Initialize, with the LMS\u2019s error, and that progress stays on the device', async () => {
+		const { api, lms } = strictScorm12();
+		lms.faults.initialize = true;
+		await new Scorm12Tracker(api, logging()).start(scenario);
+		expect(logged).toEqual(['Initialize failed (101: General exception); progress is kept on this device only.']);
+	});
+
+	it('an Initialize that throws, and a failure without an error code', async () => {
+		const { api } = strictScorm12();
+		const throwing = { ...api, LMSInitialize: () => { throw new Error('API not ready'); } };
+		const tracker = new Scorm12Tracker(throwing, logging());
+		expect(await tracker.start(scenario)).toEqual({});
+		expect(tracker.problem).toBe(LMS_PROBLEMS.initFailed);
+		expect(logged).toEqual(['Initialize threw: API not ready', 'Initialize failed (no error code); progress is kept on this device only.']);
+	});
+
+	it('a failed commit, numbered, until the LMS saves again', async () => {
+		const { api, lms } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, logging());
+		await tracker.start(scenario);
+		lms.faults.commitFailures = 2;
+		await tracker.record(scenario, scenario.start(clock));
+		runTimers();
+		runTimers();
+		expect(logged).toEqual(['Commit failed (101: General exception), attempt 1.', 'Commit failed (101: General exception), attempt 2.']);
+		expect(lms.counts).toMatchObject({ commit: 3, failedCommits: 2 });
+	});
+
+	it('a commit that throws counts as failed and is retried', async () => {
+		const { api } = strictScorm12();
+		let throws = true;
+		const flaky = { ...api, LMSCommit: (arg: '') => { if (throws) throw new Error('network down'); return api.LMSCommit(arg); } };
+		const tracker = new Scorm12Tracker(flaky, logging());
+		await tracker.start(scenario);
+		await tracker.record(scenario, scenario.start(clock));
+		expect(logged.slice(0, 2)).toEqual(['Commit threw: network down', expect.stringMatching(/^Commit failed \(.*\), attempt 1\.$/)]);
+		expect(timers.map((t) => t.ms)).toEqual([500]);
+		throws = false;
+		runTimers();
+		expect(timers).toEqual([]);
+		expect(tracker.problem).toBeNull();
+	});
+
+	it('a refused or throwing SetValue, naming the element and the start of the value', async () => {
+		const { api } = strictScorm12();
+		const refusing = {
+			...api,
+			LMSSetValue: (element: string, value: string) => {
+				if (element === 'cmi.suspend_data') return 'false';
+				if (element === 'cmi.core.lesson_location') throw new Error('read-only');
+				return api.LMSSetValue(element, value);
+			}
+		};
+		const tracker = new Scorm12Tracker(refusing, logging());
+		await tracker.start(scenario);
+		const state = scenario.start(clock);
+		await tracker.record(scenario, state);
+		const data = scenario.encode(state);
+		expect(logged).toContain(`SetValue(cmi.suspend_data, "${data.slice(0, 80)}") failed (no error code).`);
+		expect(logged).toContain('SetValue(cmi.core.lesson_location) threw: read-only');
+	});
+
+	it('a suspend_data over the edition\u2019s limit, with both lengths', async () => {
+		const { api } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, logging());
+		await tracker.start(scenario);
+		const big = Object.assign(Object.create(Object.getPrototypeOf(scenario)), scenario, { encode: () => 'x'.repeat(5000) });
+		await tracker.record(big, scenario.start(clock));
+		expect(logged).toEqual(['suspend_data is 5000 characters, over the scorm12 limit of 4096; not written.']);
+	});
+
+	it('a suspend_data this module cannot read, with why; damaged data is not called another version', async () => {
+		const { api } = strictScorm12({ 'cmi.core.entry': 'resume', 'cmi.suspend_data': 'not ours' });
+		const started = await new Scorm12Tracker(api, logging()).start(scenario);
+		expect(started.unreadable?.reason).not.toBe('incompatible');
+		expect(logged).toEqual([`The LMS's suspend_data cannot be read (${started.unreadable?.detail}); the learner may start again.`]);
+		// Our own format for this very chart, damaged after the hash: damaged, not another version.
+		const own = scenario.encode(scenario.start(clock));
+		const damaged = `${own.split('~').slice(0, 2).join('~')}~zz`;
+		const again = await new Scorm12Tracker(strictScorm12({ 'cmi.core.entry': 'resume', 'cmi.suspend_data': damaged }).api, options()).start(scenario);
+		expect(again.unreadable).toBeDefined();
+		expect(again.unreadable?.reason).not.toBe('incompatible');
+	});
+
+	it('a failed or throwing Terminate', async () => {
+		const { api } = strictScorm12();
+		const failing = { ...api, LMSFinish: () => 'false' as const };
+		const tracker = new Scorm12Tracker(failing, logging());
+		await tracker.start(scenario);
+		await tracker.finish(scenario, null);
+		expect(logged).toEqual([expect.stringMatching(/^Terminate failed \((no error code|\d+.*)\)\.$/)]);
+		logged = [];
+		const throwing = { ...strictScorm12().api, LMSFinish: () => { throw new Error('gone'); } };
+		const t2 = new Scorm12Tracker(throwing, logging());
+		await t2.start(scenario);
+		await t2.finish(scenario, null);
+		expect(logged).toEqual(['Terminate threw: gone', expect.stringMatching(/^Terminate failed \(/)]);
+	});
+});
