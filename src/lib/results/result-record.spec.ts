@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as scorm2004 from 'scorm-again/scorm2004';
 import { demo, demoActions, demoRecord, play, textsOf, T0 } from '../../../tests/results/fixtures';
 import { DEMO_BEST_CHOICES, DEMO_WORST_CHOICES } from '../../../tests/helpers/demo-paths';
+import { Scenario } from '$lib/engine';
 import { buildResultRecord, readResultFile, validateResultRecord, RESULT_SCHEMA_VERSION, type ResultRecord } from './result-record';
 import { parseIsoDuration } from './scorm-format';
 
@@ -107,6 +108,84 @@ describe('buildResultRecord', () => {
 		set('cmi.session_time', '5 minutes');
 		set('cmi.interactions.0.timestamp', '2 november');
 		expect(rejected).toHaveLength(3);
+	});
+});
+
+describe('buildResultRecord, field by field', () => {
+	const finished = () => {
+		const loaded = demo();
+		return { loaded, state: play(loaded, demoActions(best)) };
+	};
+
+	it('names the deployment\u2019s publisher over the module\u2019s own, and a copy of either', () => {
+		const { loaded, state } = finished();
+		const own = { name: 'Stichting Module', url: 'https://module.example' };
+		const withOwn = new Scenario({ ...loaded.scenario.module, publisher: own, certificateMinimumMinutes: 4 });
+		const site = { name: 'Leerhuis Zuid', contact: 'info@leerhuis.example' };
+		const record = buildResultRecord(withOwn, state, undefined, { now: T0, publisher: site });
+		expect(record.module.publisher).toEqual(site);
+		expect(record.module.publisher).not.toBe(site);
+		expect(record.module.certificateMinimumMinutes).toBe(4);
+		const moduleOnly = buildResultRecord(withOwn, state, undefined, { now: T0, publisher: null });
+		expect(moduleOnly.module.publisher).toEqual(own);
+		expect(moduleOnly.module.publisher).not.toBe(own);
+		// The file cannot change the module it was made from.
+		moduleOnly.module.accreditation!.registrations[0].points = 99;
+		expect(withOwn.module.accreditation!.registrations[0].points).toBe(1);
+		expect(buildResultRecord(loaded.scenario, state, undefined, { now: T0 }).module).not.toHaveProperty('certificateMinimumMinutes');
+	});
+
+	it('leaves out a learner name of only spaces, and dates the file when it is made', () => {
+		const { loaded, state } = finished();
+		const record = buildResultRecord(loaded.scenario, state, undefined, { now: Date.UTC(2026, 11, 7, 12, 30), learnerName: '   ' });
+		expect(record).not.toHaveProperty('learner');
+		expect(record.createdAt).toBe('2026-12-07T12:30:00.000Z');
+	});
+
+	it('is in the texts\u2019 language, else the module\u2019s default; a text that is only markup falls back to the id', () => {
+		const { loaded, state } = finished();
+		expect(buildResultRecord(loaded.scenario, state, undefined, { now: T0 }).module.language).toBe('nl');
+		const noDefault = new Scenario({ ...loaded.scenario.module, defaultLanguage: undefined, languages: ['en', 'nl'] });
+		expect(buildResultRecord(noDefault, state, undefined, { now: T0 }).module.language).toBe('en');
+		// Texts without has(): every key counts as present.
+		const bare = { lang: 'fr', text: (key: string) => (key === 'nodes.welcome.title' ? '<br>' : `«${key}»`) };
+		const record = buildResultRecord(loaded.scenario, state, bare, { now: T0 });
+		expect(record.module.language).toBe('fr');
+		expect(record.path[0].title).toBe('welcome');
+		expect(record.path[1].title).toBe('«nodes.meet-sam.title»');
+	});
+
+	it('counts time in whole seconds and latency to the hundredth', () => {
+		const loaded = demo();
+		const state = play(loaded, demoActions(best), T0, 12.345);
+		const record = buildResultRecord(loaded.scenario, state, undefined, { now: T0 });
+		expect(record.attempt.timeSpentSeconds).toBe(Math.round(state.timeMs / 1000));
+		expect(record.decisions[0].latencySeconds).toBe(12.35);
+		expect(record.scorm.interactions[0].latency).toBe('PT12.35S');
+	});
+
+	it('lists a reflection once, however often the path passes it', () => {
+		const { loaded, state } = finished();
+		const twice = { ...state, path: [...state.path.slice(0, -1), 'reflect', state.path.at(-1)!] };
+		expect(buildResultRecord(loaded.scenario, twice, undefined, { now: T0 }).reflections.map((r) => r.node)).toEqual(['reflect']);
+	});
+
+	it('cuts an interaction\u2019s description at 250 characters (SCORM\u2019s limit), the record\u2019s title stays whole', () => {
+		const { loaded, state } = finished();
+		const long = 'Lang '.repeat(80);
+		const texts = { lang: 'nl', text: (key: string) => (key === 'nodes.first-evening.title' ? long : key), has: () => true };
+		const record = buildResultRecord(loaded.scenario, state, texts, { now: T0 });
+		expect(record.decisions[0].title).toBe(long.trim());
+		expect(record.scorm.interactions[0].description).toBe(long.trim().slice(0, 250));
+	});
+
+	it('scales a score to 4 decimals for the LMS, and to 2 in the score itself', () => {
+		const record = demoRecord({ ...best, first: 'buddy' });
+		expect(record.score).toMatchObject({ raw: 5, max: 6, percent: 83, scaled: 0.83 });
+		expect(record.scorm.score).toEqual({ raw: 83, min: 0, max: 100, scaled: 0.83 });
+		const scenario = new Scenario({ ...demo().scenario.module, masteryScore: 67.5 });
+		const r = buildResultRecord(scenario, play(demo(), demoActions(best)), undefined, { now: T0 });
+		expect(r.scorm.scaled_passing_score).toBe(0.68);
 	});
 });
 
