@@ -206,7 +206,7 @@ export default defineConfig({ plugins: [sveltekit()], logLevel: 'error' });
 	for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
 	const build = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: dir, encoding: 'utf8' });
 	// The same relative URLs and start-page preloads as our build (npm run build); it has no catalogue.
-	const paths = build.status === 0 ? spawnSync(process.execPath, [join(ROOT, 'src', 'tools', 'relative-app-paths.js'), 'build', '--no-catalogue'], { cwd: dir, encoding: 'utf8' }) : build;
+	const paths = build.status === 0 ? spawnSync(process.execPath, [join(ROOT, 'src', 'tools', 'relative-app-paths.js'), 'build'], { cwd: dir, encoding: 'utf8' }) : build;
 	if (paths.status !== 0) {
 		console.warn(`⚠ the SvelteKit reference app did not build; the cold load is shown without it:\n${(paths.stderr || paths.stdout).slice(-2000)}`);
 		return null;
