@@ -209,6 +209,8 @@ describe('a damaged or foreign record is refused, not misread', () => {
 		expect(refused(withField(STORED, 0, 'K'))).toBe('not a Koers saved state');
 		expect(refused(withField(STORED, 0, 'K1x'))).toBe('not a Koers saved state');
 		expect(refused(withField(STORED, 0, 'xK1'))).toBe('not a Koers saved state');
+		// A later format is ours, only not readable yet: the learner is told that, not "not ours".
+		expect(refused(withField(STORED, 0, 'K12'))).toBe('saved-state format 12 is not readable');
 		expect(refused(withField(STORED, 2, '2'))).toBe('node index width differs');
 	});
 

@@ -177,6 +177,8 @@ export function worstCaseCompactLength(module: ModuleDefinition): number {
 	const work: { id: string; expanded: boolean }[] = [{ id: module.machine.initial, expanded: false }];
 	while (work.length) {
 		const top = work[work.length - 1];
+		// A node pushed by two parents is done once. Only a saving: done again, a node of a chart
+		// without loops gets the same values, and in one with loops they are not used.
 		if (memo.has(top.id)) { work.pop(); continue; }
 		const next = Object.values(states[top.id].on ?? {}).flatMap((spec) => (typeof spec === 'string' ? [spec] : Array.isArray(spec) ? spec.map((t) => t.target) : [spec.target]));
 		if (!top.expanded) {
