@@ -653,7 +653,8 @@ describe('what an LMS administrator reads in the browser console', () => {
 		const tracker = new Scorm12Tracker(flaky, logging());
 		await tracker.start(scenario);
 		await tracker.record(scenario, scenario.start(clock));
-		expect(logged.slice(0, 2)).toEqual(['Commit threw: network down', expect.stringMatching(/^Commit failed \(.*\), attempt 1\.$/)]);
+		// The LMS has no error code for a call that threw.
+		expect(logged.slice(0, 2)).toEqual(['Commit threw: network down', 'Commit failed (no error code), attempt 1.']);
 		expect(timers.map((t) => t.ms)).toEqual([500]);
 		throws = false;
 		runTimers();
@@ -673,11 +674,33 @@ describe('what an LMS administrator reads in the browser console', () => {
 		};
 		const tracker = new Scorm12Tracker(refusing, logging());
 		await tracker.start(scenario);
-		const state = scenario.start(clock);
-		await tracker.record(scenario, state);
-		const data = scenario.encode(state);
-		expect(logged).toContain(`SetValue(cmi.suspend_data, "${data.slice(0, 80)}") failed (no error code).`);
+		// A long value is cut to its first 80 characters.
+		const data = `${'a'.repeat(80)}${'b'.repeat(100)}`;
+		const long = Object.assign(Object.create(Object.getPrototypeOf(scenario)), scenario, { encode: () => data });
+		await tracker.record(long, scenario.start(clock));
+		expect(logged).toContain(`SetValue(cmi.suspend_data, "${'a'.repeat(80)}") failed (no error code).`);
 		expect(logged).toContain('SetValue(cmi.core.lesson_location) threw: read-only');
+	});
+
+	it('an interaction whose id SetValue throws on is skipped whole; the next decision takes its place', async () => {
+		const { api, lms } = strictScorm12();
+		let refuseOnce = true;
+		const flaky = {
+			...api,
+			LMSSetValue: (element: string, value: string) => {
+				if (element === 'cmi.interactions.0.id' && refuseOnce) {
+					refuseOnce = false;
+					throw new Error('list full');
+				}
+				return api.LMSSetValue(element, value);
+			}
+		};
+		const tracker = new Scorm12Tracker(flaky, logging());
+		await tracker.start(scenario);
+		await play(tracker, BEST.slice(0, 6));
+		expect(logged).toEqual(['SetValue(cmi.interactions.0.id) threw: list full']);
+		expect(interactionsOf(lms.committed).map((i) => i.id)).toEqual(['sam-returns']);
+		noViolations(lms);
 	});
 
 	it('a suspend_data over the edition\u2019s limit, with both lengths', async () => {
@@ -747,9 +770,17 @@ describe('the session, commit by commit', () => {
 		expect(await commitsAfter(9_999)).toBe(4);
 		expect(await commitsAfter(1)).toBe(5);
 		expect(warnings[0]).toBe('[Koers SCORM] Commit failed (101: General exception), attempt 1.');
+		// The LMS is back: the next step commits, and the retry still pending is cancelled.
+		lms.faults.commitFailures = 0;
+		await tracker.record(scenario, scenario.start(clock));
+		expect(tracker.problem).toBeNull();
+		expect(await commitsAfter(60_000)).toBe(6);
+		lms.faults.commitFailures = Infinity;
+		await tracker.record(scenario, scenario.start(clock));
+		expect(lms.counts.commit).toBe(7);
 		// The page goes: Terminate, and no retry after it.
 		await tracker.finish(scenario, null);
-		expect(await commitsAfter(60_000)).toBe(5);
+		expect(await commitsAfter(60_000)).toBe(7);
 		expect(lms.calls.at(-1)).toBe('Terminate');
 		vi.restoreAllMocks();
 	});
