@@ -73,7 +73,7 @@ function loopsOf(ids: string[], out: Map<string, Edge[]>): Map<string, number> {
 }
 
 /** Ways through one loop tried one by one before the quicker rule takes over (see longestPaths). */
-export const LOOP_SEARCH_LIMIT = 100_000;
+export const LOOP_SEARCH_LIMIT = 20_000;
 
 /**
  * Longest path from each node to an end, by points and by steps: the most points a learner can
