@@ -130,27 +130,32 @@ describe('the best score of a chart with loops: the most points on a way that ne
 		expect(longestPaths(module).steps.get('start')).toBe(3);
 	});
 
-	it(`gives a loop with more than ${LOOP_SEARCH_LIMIT} ways through a finite best score, still independent of the order`, () => {
-		// 18 forks in a row (2¹⁸ ways), each worth 1 on its upper branch, and a way back to the start.
+	it(`gives a loop too large to try every way through (over ${LOOP_SEARCH_LIMIT} steps) a finite best score, still independent of the order`, () => {
+		// 16 forks in a row (2¹⁶ ways), each worth 1 on its upper branch, and a way back to the start
+		// of the forks; a bonus page (5) reached from the intro and from the last fork; the first
+		// fork's pages also lead to each other. The quicker rule closes the loop at the way back and
+		// between the two pages (no farther from the intro), but not at the bonus page, outside it.
 		const build = (reverse: boolean) => {
-			const states: States = {};
-			for (let i = 0; i < 18; i++) {
-				const forks = [{ target: `up${i}`, actions: points(1) }, { target: `down${i}` }];
-				states[`fork${i}`] = { meta: { kind: 'choice' }, on: { choose: reverse ? forks.reverse() : forks } };
-				const next = i < 17 ? `fork${i + 1}` : 'last';
-				states[`up${i}`] = { meta: { kind: 'content' }, on: { continue: next } };
-				states[`down${i}`] = { meta: { kind: 'content' }, on: { continue: next } };
+			const order = <T,>(list: T[]) => (reverse ? [...list].reverse() : list);
+			const states: States = { intro: { meta: { kind: 'choice' }, on: { choose: order([{ target: 'fork0' }, { target: 'bonus' }]) } } };
+			for (let i = 0; i < 16; i++) {
+				states[`fork${i}`] = { meta: { kind: 'choice' }, on: { choose: order([{ target: `up${i}`, actions: points(1) }, { target: `down${i}` }]) } };
+				const next = i < 15 ? `fork${i + 1}` : 'last';
+				states[`up${i}`] = { meta: { kind: 'content' }, on: { continue: next, ...(i === 0 ? { aside: 'down0' } : {}) } };
+				states[`down${i}`] = { meta: { kind: 'content' }, on: { continue: next, ...(i === 0 ? { aside: 'up0' } : {}) } };
 			}
-			const last = [{ target: 'fork0' }, { target: 'end', actions: points(2) }];
-			states.last = { meta: { kind: 'choice' }, on: { choose: reverse ? last.reverse() : last } };
+			states.last = { meta: { kind: 'choice' }, on: { choose: order([{ target: 'fork0' }, { target: 'end', actions: points(2) }, { target: 'bonus' }]) } };
+			states.bonus = { meta: { kind: 'content' }, on: { continue: { target: 'end', actions: points(5) } } };
 			states.end = { meta: { kind: 'end' } };
-			return chart('fork0', states);
+			return chart('intro', states);
 		};
 		for (const module of [build(false), build(true)]) {
 			const { points: best, steps } = longestPaths(module);
-			expect(best.get('fork0')).toBe(18 + 2);
-			expect(steps.get('fork0')).toBe(2 * 18 + 1);
-			expect(best.get('fork17')).toBe(1 + 2);
+			expect(best.get('intro')).toBe(16 + 5);
+			expect(steps.get('intro')).toBe(1 + 2 * 16 + 2);
+			expect(best.get('fork15')).toBe(1 + 5);
+			expect(best.get('last')).toBe(5);
+			expect(best.get('up0')).toBe(15 + 5);
 		}
 	});
 });

@@ -72,8 +72,8 @@ function loopsOf(ids: string[], out: Map<string, Edge[]>): Map<string, number> {
 	return part;
 }
 
-/** Ways through one loop tried one by one before the quicker rule takes over (see longestPaths). */
-export const LOOP_SEARCH_LIMIT = 100_000;
+/** Steps of the search through one loop before the quicker rule takes over (see longestPaths). */
+export const LOOP_SEARCH_LIMIT = 20_000;
 
 /**
  * Longest path from each node to an end, by points and by steps: the most points a learner can
@@ -84,8 +84,8 @@ export const LOOP_SEARCH_LIMIT = 100_000;
  * points).
  *
  * Outside loops this is linear in the size of the chart. Inside a loop (a strongly connected part)
- * every way through is tried; a loop with more than LOOP_SEARCH_LIMIT of them (never seen in a real
- * module) gets a quicker rule instead: there, a transition to a node no farther from the start (in
+ * every way through is tried; a loop whose search takes more than LOOP_SEARCH_LIMIT steps (about as
+ * many ways through it; never seen in a real module) gets a quicker rule instead: there, a transition to a node no farther from the start (in
  * fewest steps) than the node it leaves closes the loop, which may count a little less than the best
  * way. The checker warns about loops that give points: a learner can collect those again and again.
  */
@@ -126,7 +126,7 @@ export function longestPaths(module: ModuleDefinition): { points: Map<string, nu
 
 /**
  * Tries every way through one strongly connected part from each of its nodes, never visiting a node
- * twice; the nodes it leads out to are done. False when there are more ways than LOOP_SEARCH_LIMIT.
+ * twice; the nodes it leads out to are done. False when that takes more than LOOP_SEARCH_LIMIT steps.
  */
 function searchLoop(nodes: string[], p: number, part: Map<string, number>, out: Map<string, Edge[]>, points: Map<string, number>, steps: Map<string, number>): boolean {
 	let budget = LOOP_SEARCH_LIMIT;
