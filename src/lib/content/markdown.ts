@@ -34,7 +34,7 @@
  * cap only where a line has 17 markers, and the allowlist scan passes over bare allowed tags.
  */
 
-import { Lexer, Marked, type Token, type TokensList, type Tokens } from 'marked';
+import { Lexer, Marked, Tokenizer, type Token, type TokensList, type Tokens } from 'marked';
 import { IMAGE_KINDS, isSafeUrl, LINK_KINDS } from '../engine/safe-url';
 
 const SAFE_LINK = /^(https?:|mailto:|tel:)/i;
@@ -133,6 +133,9 @@ const marked: Marked = new Marked({
 	tokenizer: {
 		// No tag (the `<` is text) where marked's own rule could not find one either; otherwise its rule.
 		tag: (src) => (rawHtmlCannotEnd(src) ? undefined : false),
+		link(src) {
+			return boundedLink(this, src);
+		},
 		// marked's `url` rule reads a bare address up to the next space or `<` and then trims it, at
 		// each address: 100 KB of `www.a(` without a space took 4 s. The URL rule never makes an
 		// address of more than 2,048 characters a link, so marked's own tokenizer is shown a little
@@ -222,7 +225,7 @@ const WEB_ADDRESS_START = /^(?:https?:\/\/|ftp:\/\/|www\.)/i;
 const ADDRESS_RUN = /^[^\s<]+/;
 
 /** The inline runs (a paragraph's text, a link's text…) being lexed, the innermost last. */
-const runs: { text: string; lastIndex: Record<string, number> }[] = [];
+const runs: { text: string; lastIndex?: Record<string, number>; addresses?: AddressIndex }[] = [];
 
 /**
  * A lexer of marked's that reads texts with INLINE_RULES, and keeps `runs` for rawHtmlCannotEnd.
@@ -234,7 +237,7 @@ function newLexer(): Lexer {
 	tokenizer.rules = { ...tokenizer.rules, inline: INLINE_RULES };
 	const inlineTokens = lexer.inlineTokens.bind(lexer);
 	lexer.inlineTokens = (src: string, tokens?: Token[]) => {
-		runs.push({ text: src, lastIndex: {} });
+		runs.push({ text: src });
 		try {
 			return inlineTokens(src, tokens);
 		} finally {
@@ -256,8 +259,193 @@ function rawHtmlCannotEnd(src: string): boolean {
 	const run = runs.at(-1);
 	if (!run || src.length > run.text.length) return false;
 	const end = src.startsWith('<!--') ? '-->' : src.startsWith('<?') ? '?>' : src.startsWith('<![CDATA[') ? ']]>' : '>';
+	run.lastIndex ??= {};
 	run.lastIndex[end] ??= run.text.lastIndexOf(end);
 	return run.lastIndex[end] < run.text.length - src.length;
+}
+
+// ---------- marked's `link` rule, read only as far as its answer depends on ----------
+
+/*
+ * marked's inline `link` rule, `!?[label](address "title")`, reads an address as a greedy run
+ * `(?!<)[^ \t\n\x00-\x1f]+` to the next space, and its tokenizer then cuts the address at its
+ * first `)` that closes more than it opened (findClosingBracket): so each link costs the length
+ * of the run of characters without a space around it, and `[a](b)` repeated without spaces was
+ * quadratic (100 KB: 0.5 s). boundedLink gives marked's own tokenizer the same text with the
+ * address part of its rule capped at exactly the address it would have kept, where that is
+ * provably the same token; elsewhere it decides nothing (marked's rule as it is) or knows marked
+ * finds no link. Why its answers are marked's (non-pedantic, as ours):
+ * 1. The label part of the rule (LINK_START) takes one path through the text, except where a
+ *    run of two or more backticks followed by `]` can be a code span or text. marked's rule
+ *    tries label paths in the same order, so if LINK_START finds none followed by `](`, neither
+ *    does marked, and the first it finds (label L) is marked's first.
+ * 2. Let the address start right after `](` (no space: spaces there, `<…>` addresses and empty
+ *    ones are left to marked, whose rule reads them only to their end), and let u be the first
+ *    `)` in its run of non-space characters that closes more than opened, read as
+ *    findClosingBracket reads (a backslash skips the next character). If u exists, the address
+ *    `…u` followed by `)` matches with label L, so marked's match has label L and an address
+ *    at least that long: either exactly that (no title, nothing to cut) or longer, and then cut
+ *    at u with the title dropped. Both give the same token: the link ends at u. So does the rule
+ *    with its address run capped at any length that reaches u (cappedTokenizer). marked's
+ *    tokenizer runs as it is on the whole text (its label check looks past the link), only its
+ *    rule is capped, for that call only.
+ * 3. If no such `)` comes before the run ends and it ends with more `(` than `)` open, every
+ *    address marked could match is either all of the run (findClosingBracket: more open than
+ *    closed, no link) or ends at a `)` inside it, which is escaped (no link) or leaves a `(`
+ *    open (no link): marked finds no link with label L, nor with another label if there is no
+ *    other (1). So boundedLink says "no link" without running the rule.
+ * 4. What is left (the run balanced at its end) is marked's rule on the whole text. It reads to
+ *    the end of the run and any title after it, but for at most one link per run: a second one
+ *    in the same run would sit after an unescaped `(`, one level deeper, so the first would
+ *    have found its u.
+ * Finding u reads the address up to ADDRESS_SCAN characters, beyond that once per inline run
+ * for all its links (addressIndex). markdown.spec.ts compares the output with marked's.
+ */
+
+/** The address alternative of marked's link rule that boundedLink caps. */
+const ADDRESS_RUN_RULE = '(?!<)[^ \\t\\n\\x00-\\x1f]+';
+/** marked's link rule up to `](`: its label part, on its own (see above); null if marked spells it otherwise. */
+const LINK_START = linkStart(INLINE_RULES.link);
+/** How far an address is read character by character before the run's index is built. */
+const ADDRESS_SCAN = 64;
+
+function linkStart(rule: RegExp): RegExp | null {
+	const end = rule.source.indexOf(')\\]\\([ \\t\\n]*(');
+	if (end < 0 || rule.source.split(ADDRESS_RUN_RULE).length !== 2) return null;
+	return new RegExp(rule.source.slice(0, end + ')\\]\\('.length), rule.flags);
+}
+
+/**
+ * Per set of rules (each lexer has its own) and cap: the tokenizer as it is but for its link rule,
+ * whose address run is capped at the first power of two of at least `length` characters. Any cap
+ * that lets the address reach its `)` gives the same token (2), and a few rules compiled once
+ * are much cheaper than one per length.
+ */
+const cappedTokenizers = new WeakMap<object, Map<number, Tokenizer>>();
+const cappedRules = new Map<number, RegExp>();
+
+function cappedTokenizer(tokenizer: Tokenizer, length: number): Tokenizer {
+	const cap = 2 ** Math.ceil(Math.log2(Math.max(1, length)));
+	let byCap = cappedTokenizers.get(tokenizer.rules);
+	if (!byCap) cappedTokenizers.set(tokenizer.rules, (byCap = new Map()));
+	let capped = byCap.get(cap);
+	if (!capped) {
+		let link = cappedRules.get(cap);
+		if (!link) {
+			link = new RegExp(INLINE_RULES.link.source.replace(ADDRESS_RUN_RULE, `(?!<)[^ \\t\\n\\x00-\\x1f]{1,${cap}}`), INLINE_RULES.link.flags);
+			cappedRules.set(cap, link);
+		}
+		// Everything else (lexer, options) is the tokenizer's own, read through the prototype.
+		capped = Object.create(tokenizer) as Tokenizer;
+		capped.rules = { ...tokenizer.rules, inline: { ...tokenizer.rules.inline, link } };
+		byCap.set(cap, capped);
+	}
+	return capped;
+}
+
+/** Where an address starting at `from` ends, read as marked's findClosingBracket reads it. */
+interface AddressEnd {
+	/** The first `)` that closes more than was opened, or -1 if none before the run ends. */
+	close: number;
+	/** Where the run of non-space characters ends (a space, a control character or the end). */
+	end: number;
+	/** `(` minus `)` from `from` to `end`, when close is -1. */
+	open: number;
+}
+
+/** Reads the address character by character; undefined past ADDRESS_SCAN characters. */
+function readAddress(src: string, from: number): AddressEnd | undefined {
+	let open = 0;
+	for (let i = from; i < src.length; i++) {
+		if (i - from >= ADDRESS_SCAN) return undefined;
+		const c = src.charCodeAt(i);
+		if (c <= 0x20) return { close: -1, end: i, open };
+		if (c === 92) {
+			// A backslash skips the next character, unless the run ends there.
+			if (!(src.charCodeAt(i + 1) > 0x20)) return { close: -1, end: i + 1, open };
+			i++;
+		} else if (c === 40) open++;
+		else if (c === 41) {
+			if (open === 0) return { close: i, end: -1, open: 0 };
+			open--;
+		}
+	}
+	return { close: -1, end: src.length, open };
+}
+
+/**
+ * The same reading for every position of an inline run at once, for long addresses (`[a](`
+ * repeated: each address runs to the end of the text). One pass from the start: `depth` is the
+ * count of open `(` before each position; an address starts after a `(`, where that pass is
+ * not skipping a character, so from there on it reads as readAddress would. Its `)` that closes
+ * more than opened is the first unescaped `)` at its own depth (`close`), the run's end the
+ * first space or control character (`end`).
+ */
+interface AddressIndex {
+	depth: Int32Array;
+	close: Int32Array;
+	end: Int32Array;
+}
+
+function addressIndex(text: string): AddressIndex {
+	const n = text.length;
+	const depth = new Int32Array(n + 1);
+	const escaped = new Uint8Array(n);
+	let open = 0;
+	for (let i = 0; i < n; i++) {
+		depth[i] = open;
+		const c = text.charCodeAt(i);
+		if (c === 92 && i + 1 < n) {
+			depth[i + 1] = open;
+			escaped[i + 1] = 1;
+			i++;
+		} else if (c === 40) open++;
+		else if (c === 41) open--;
+	}
+	depth[n] = open;
+	const close = new Int32Array(n);
+	const end = new Int32Array(n + 1);
+	// The nearest unescaped `)` to the right at each depth, depths -n…n shifted by n.
+	const nearest = new Int32Array(2 * n + 1).fill(-1);
+	end[n] = n;
+	for (let i = n - 1; i >= 0; i--) {
+		const c = text.charCodeAt(i);
+		end[i] = c <= 0x20 ? i : end[i + 1];
+		if (c === 41 && !escaped[i]) nearest[depth[i] + n] = i;
+		close[i] = nearest[depth[i] + n];
+	}
+	return { depth, close, end };
+}
+
+/** readAddress for `src`, the rest of the innermost inline run, through the run's index. */
+function indexedAddress(src: string, from: number): AddressEnd | undefined {
+	const run = runs.at(-1);
+	if (!run || src.length > run.text.length) return undefined;
+	run.addresses ??= addressIndex(run.text);
+	const { depth, close, end } = run.addresses;
+	const at = run.text.length - src.length + from;
+	const offset = run.text.length - src.length;
+	if (close[at] !== -1 && close[at] < end[at]) return { close: close[at] - offset, end: -1, open: 0 };
+	return { close: -1, end: end[at] - offset, open: depth[end[at]] - depth[at] };
+}
+
+function boundedLink(tokenizer: Tokenizer, src: string): Tokens.Link | Tokens.Image | undefined | false {
+	if (!LINK_START || tokenizer.rules.inline.link !== INLINE_RULES.link || tokenizer.lexer.state.linkParenPossible === false) return false;
+	const first = src.charCodeAt(0);
+	if (first !== 91 && first !== 33) return false;
+	const start = LINK_START.exec(src);
+	if (!start) return undefined; // (1)
+	const from = start[0].length;
+	const c = src.charCodeAt(from);
+	if (!(c > 0x20) || c === 60) return false; // (2): a space, `<`, a control character or the end
+	const address = readAddress(src, from) ?? indexedAddress(src, from);
+	if (!address) return false;
+	if (address.close >= 0) {
+		// (2) marked's own tokenizer, its link rule capped for this call only.
+		return Tokenizer.prototype.link.call(cappedTokenizer(tokenizer, address.close - from), src);
+	}
+	if (address.open > 0 && !start[1].includes('``]')) return undefined; // (3)
+	return false; // (4)
 }
 
 /** Quotes and list items a line may open; deeper ones are text. No author needs more. */
