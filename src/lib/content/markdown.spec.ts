@@ -89,6 +89,17 @@ describe('renderMarkdown on adversarial texts (their speed is a bench figure: np
 	const render = (text: string) => renderMarkdown(text, (p) => `modules/m/${p}`);
 	/** marked as it is, with raw HTML dropped as ours does for comments and the like. */
 	const withoutHtml = new Marked({ gfm: true, renderer: { html: () => '' } });
+	/** marked with our one URL rule (a refused address leaves its text) and without raw HTML, as ours shows links. */
+	const reference = new Marked({
+		gfm: true,
+		renderer: {
+			link({ href, tokens }) {
+				return isSafeUrl(href, LINK_KINDS) ? false : this.parser.parseInline(tokens);
+			},
+			html: () => ''
+		}
+	});
+	const sameAsMarked = (text: string) => expect(normal(renderMarkdown(text, (p) => p))).toBe(normal(reference.parse(text) as string));
 
 	it('leaves a bare e-mail address as text (no autolink: that search was quadratic) and keeps written mailto: links', () => {
 		expect(render('Mail a@b.nl of mailto:c@d.nl')).toBe('<p>Mail a@b.nl of mailto:c@d.nl</p>\n');
@@ -128,6 +139,13 @@ describe('renderMarkdown on adversarial texts (their speed is a bench figure: np
 		expect(render(run)).toBe(`<p>${run}</p>\n`);
 	});
 
+	it.each([
+		['addresses in a run without spaces', 'www.a('.repeat(300)],
+		['an address whose `(` closes past the part read at once', `www.a(${'x'.repeat(100)}) b https://c.nl/(${'y'.repeat(100)})z d`],
+		['an address whose `(` closes after a space', `www.a(${'x'.repeat(100)} b) www.c(d`],
+		['addresses and brackets', 'http://a.nl/(b)c('.repeat(50) + ' ' + 'www.a.nl/).,'.repeat(50)]
+	])('reads bare addresses as marked does where it reads only part of the text: %s', (_name, text) => sameAsMarked(text));
+
 	it('renders a list of 2,000 items as one list, and a table of 2,000 rows as one table', () => {
 		const list = render('- punt\n'.repeat(2_000));
 		expect(list.match(/<ul>/g)).toHaveLength(1);
@@ -140,17 +158,6 @@ describe('renderMarkdown on adversarial texts (their speed is a bench figure: np
 	});
 
 	describe('reads links as marked does where it reads only part of the text (boundedLink)', () => {
-		/** marked with our one URL rule (a refused address leaves its text) and without raw HTML, as ours shows links. */
-		const reference = new Marked({
-			gfm: true,
-			renderer: {
-				link({ href, tokens }) {
-					return isSafeUrl(href, LINK_KINDS) ? false : this.parser.parseInline(tokens);
-				},
-				html: () => ''
-			}
-		});
-		const sameAsMarked = (text: string) => expect(normal(renderMarkdown(text, (p) => p))).toBe(normal(reference.parse(text) as string));
 		const long = (n: number) => `https://a.nl/${'x'.repeat(n)}`;
 
 		it.each([

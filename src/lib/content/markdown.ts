@@ -137,13 +137,17 @@ const marked: Marked = new Marked({
 			return boundedLink(this, src);
 		},
 		// marked's `url` rule reads a bare address up to the next space or `<` and then trims it, at
-		// each address: 100 KB of `www.a(` without a space took 4 s. The URL rule never makes an
-		// address of more than 2,048 characters a link, so marked's own tokenizer is shown a little
-		// more than that. What it finds longer than 2,048 characters is text, as it would be, up to
-		// the next space or `<` (marked's own end of an address), so no part of it becomes a link.
+		// each address: 100 KB of `www.a(` without a space took 4 s. marked's own tokenizer is shown
+		// 64 characters of it, and that token is kept where it is provably marked's (see
+		// urlEndsInWindow); otherwise a little more than the 2,048 characters the URL rule allows.
+		// What it finds longer than 2,048 characters is text up to the next space or `<` (marked's
+		// own end of an address), so no part of it becomes a link.
 		url(src) {
-			if (src.length <= ADDRESS_WINDOW || !WEB_ADDRESS_START.test(src)) return false;
-			const token = this.url(src.slice(0, ADDRESS_WINDOW));
+			if (src.length <= SHORT_ADDRESS_WINDOW || !WEB_ADDRESS_START.test(src)) return false;
+			const short = Tokenizer.prototype.url.call(this, src.slice(0, SHORT_ADDRESS_WINDOW));
+			if (!short || urlEndsInWindow(src, short.raw.length, SHORT_ADDRESS_WINDOW)) return short;
+			if (src.length <= ADDRESS_WINDOW) return false;
+			const token = Tokenizer.prototype.url.call(this, src.slice(0, ADDRESS_WINDOW));
 			if (!token || token.raw.length <= MAX_URL_LENGTH) return token;
 			const raw = ADDRESS_RUN.exec(src)![0];
 			return { type: 'text', raw, text: raw, escaped: false } as unknown as Tokens.Link;
@@ -224,8 +228,61 @@ const ADDRESS_WINDOW = MAX_URL_LENGTH + 64;
 const WEB_ADDRESS_START = /^(?:https?:\/\/|ftp:\/\/|www\.)/i;
 const ADDRESS_RUN = /^[^\s<]+/;
 
+/** How much of a bare address marked's `url` tokenizer is shown first (see urlEndsInWindow). */
+const SHORT_ADDRESS_WINDOW = 64;
+
+/**
+ * Whether marked's `url` tokenizer, shown the first `window` characters of `src` (the rest of the
+ * innermost inline run), found the address it finds in all of `src`; `length` is what it found.
+ * Its rule takes the whole run of characters up to a space or `<`, and then trims the end off
+ * again and again (`_backpedal`) until nothing changes. That trimming reads the run from its
+ * start and stops at the first place no part of its grammar matches: a `(` without a `)` after it
+ * in the run (other stops need the run's end right there). So its answer is the same for the
+ * whole run as for the window when the run ends inside the window, or when, after the address it
+ * found, the window holds a `(` with no `)` after it anywhere in the text: before that `(`, every
+ * `(` of the address found its `)` in the window. Address runs like `www.a(www.a(…` are then read
+ * 64 characters at a time, not 2,112. A 2,112-character window held a case this settles: a `(`
+ * whose `)` lay beyond it, where marked makes one long address of what the window took for two.
+ */
+function urlEndsInWindow(src: string, length: number, window: number): boolean {
+	const part = src.slice(0, window);
+	if (ADDRESS_RUN.exec(part)![0].length < window) return true;
+	const open = part.indexOf('(', length);
+	if (open < 0 || open >= window - 1) return false;
+	const run = runs.at(-1);
+	if (!run || src.length > run.text.length) return false;
+	const at = run.text.length - src.length + open;
+	return nextInRun(run, 'close', at) >= nextInRun(run, 'end', at);
+}
+
+/** What nextInRun looks for: a `)`, or the end of an address run (a space or `<`, as ADDRESS_RUN). */
+const NEXT = { close: /\)/g, end: /[\s<]/g };
+
+/**
+ * Where the first `)` (or the end of the address run) at or after `from` is in the run's text,
+ * or its length if none. The lexer asks for places further on each time, so the last answer is
+ * kept: it holds for every `from` between where that search began and what it found.
+ */
+function nextInRun(run: Run, key: keyof typeof NEXT, from: number): number {
+	const known = (run.next ??= {})[key];
+	if (known && known.from <= from && known.at >= from) return known.at;
+	NEXT[key].lastIndex = from;
+	const at = NEXT[key].exec(run.text)?.index ?? run.text.length;
+	run.next[key] = { from, at };
+	return at;
+}
+
 /** The inline runs (a paragraph's text, a link's text…) being lexed, the innermost last. */
-const runs: { text: string; lastIndex?: Record<string, number>; addresses?: AddressIndex }[] = [];
+interface Run {
+	text: string;
+	/** rawHtmlCannotEnd's answers. */
+	lastIndex?: Record<string, number>;
+	/** boundedLink's, for long addresses. */
+	addresses?: AddressIndex;
+	/** urlEndsInWindow's (nextInRun). */
+	next?: Partial<Record<keyof typeof NEXT, { from: number; at: number }>>;
+}
+const runs: Run[] = [];
 
 /**
  * A lexer of marked's that reads texts with INLINE_RULES, and keeps `runs` for rawHtmlCannotEnd.
