@@ -585,6 +585,8 @@ const KNOWN_REFERENCE = /&(?:amp|lt|gt|quot|#39);/g;
 
 /** Exported for its tests: layer 2 where there is no `document` (node, workers). */
 export function scanAllowlist(html: string): string {
+	// A tag with attributes is checked once per text: thousands of the same link cost one check.
+	const checked = new Map<string, string>();
 	return html.replace(TAG_OR_LT, (whole, slash: string, rawName: string, attributes: string) => {
 		if (!rawName) return '&lt;';
 		const name = rawName.toLowerCase();
@@ -592,19 +594,26 @@ export function scanAllowlist(html: string): string {
 		if (!allowed) return '';
 		if (slash) return `</${name}>`;
 		if (!attributes) return `<${name}>`;
-		let kept = '';
-		for (const [, rawAttr, value = ''] of attributes.matchAll(ATTRIBUTE)) {
-			const attr = rawAttr.toLowerCase();
-			if (!allowed.includes(attr)) continue;
-			if (attr === 'href' || attr === 'src') {
-				if (value.replace(KNOWN_REFERENCE, '').includes('&')) continue;
-				const decoded = value.replace(KNOWN_REFERENCE, (ref) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" })[ref]!);
-				if (safeUrl(decoded, attr === 'src' ? 'image' : 'link') === null) continue;
-			}
-			kept += ` ${attr}="${value}"`;
-		}
-		return `<${name}${kept}>`;
+		let tag = checked.get(whole);
+		if (tag === undefined) checked.set(whole, (tag = keptAttributes(name, allowed, attributes)));
+		return tag;
 	});
+}
+
+/** An allowed tag with only its allowed attributes, and addresses only where safeUrl keeps them. */
+function keptAttributes(name: string, allowed: string[], attributes: string): string {
+	let kept = '';
+	for (const [, rawAttr, value = ''] of attributes.matchAll(ATTRIBUTE)) {
+		const attr = rawAttr.toLowerCase();
+		if (!allowed.includes(attr)) continue;
+		if (attr === 'href' || attr === 'src') {
+			if (value.replace(KNOWN_REFERENCE, '').includes('&')) continue;
+			const decoded = value.replace(KNOWN_REFERENCE, (ref) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" })[ref]!);
+			if (safeUrl(decoded, attr === 'src' ? 'image' : 'link') === null) continue;
+		}
+		kept += ` ${attr}="${value}"`;
+	}
+	return `<${name}${kept}>`;
 }
 
 // ---------- layer 2 in the browser: the allowlist again, in an inert document ----------
