@@ -15,7 +15,7 @@
  * markdown-it 2.5× larger. It is not a sanitiser, which is why both layers stay ours. Its one
  * weakness we found, a stack overflow on tens of thousands of nested `>`, falls back to plain text.
  *
- * Speed (profiled with node --cpu-prof, 2026-12-07; `npm run bench -- --only markdown` renders 50
+ * Speed (profiled with node --cpu-prof, 2026-12-07; `npm run bench -- --only markdown` renders 61
  * texts of one pattern repeated to 100 KB). Some rules of marked's grammar search to the end of
  * the text again at each position, so these texts took seconds; each is changed through marked's
  * own tokenizer hooks and rules, keeping its output (markdown.spec.ts):
@@ -24,14 +24,19 @@
  *   promised bare addresses as links; `[…](mailto:…)` is how to write one.
  * - comments, processing instructions, CDATA and declarations without their end (`x<?…` 8 s,
  *   `<!--…` 9 s): their end's last place in the run is looked up once (rawHtmlCannotEnd), 0.05 s.
- * - bare addresses in a run without spaces (`www.a(…` 20 s, `http://a(…` 11 s): read within 2,112
- *   characters (the url override below), 0.2 s.
- * What is left is linear but above the bench's 50 ms (0.1–0.5 s on the shared 2 cores, 10–50× plain
- * prose of the same size): marked's work per list item, table row or emphasis (about 5 µs a list
- * item; markdown-it and commonmark.js were no faster over the whole set), and its link rule on
- * `[a](b)` repeated without spaces, whose address part reads to the end of the run (upstream).
- * Our own layers add next to nothing: the raw-HTML walk runs only for texts with a `<`, the nesting
- * cap only where a line has 17 markers, and the allowlist scan passes over bare allowed tags.
+ * - bare addresses in a run without spaces (`www.a(…` 20 s, `http://a(…` 11 s): read 64 characters
+ *   at a time where that is provably marked's answer, else within 2,112 (the url override below).
+ * - links in a run without spaces: marked's link rule reads each address to the end of the run, so
+ *   `[a](b)` repeated took 0.5 s, `[a](()` 12 s, `[[a](b)](` 11 s; its address part is now capped
+ *   where that provably gives marked's token (boundedLink), 0.04–0.1 s.
+ * What is left is linear but above the bench's 50 ms: marked's own work per list item, table row,
+ * emphasis or link (about 5 µs a list item, 2–3 µs a link; 60–400 ms for the worst texts, 10–50×
+ * plain prose of the same size, depending on the load of the shared 2 cores; markdown-it and
+ * commonmark.js were no faster over the whole set). Reaching 50 ms there would mean replacing
+ * marked's list tokenizer, that is writing our own parser.
+ * Our own layers add little: the raw-HTML walk runs only for texts with a `<`, the nesting cap only
+ * where a line has 17 markers, and the allowlist scan passes over bare allowed tags and checks each
+ * distinct tag with attributes once.
  */
 
 import { Lexer, Marked, Tokenizer, type Token, type TokensList, type Tokens } from 'marked';
@@ -141,7 +146,11 @@ const marked: Marked = new Marked({
 		// 64 characters of it, and that token is kept where it is provably marked's (see
 		// urlEndsInWindow); otherwise a little more than the 2,048 characters the URL rule allows.
 		// What it finds longer than 2,048 characters is text up to the next space or `<` (marked's
-		// own end of an address), so no part of it becomes a link.
+		// own end of an address), so no part of it becomes a link. Not quite marked's answer (found
+		// 2026-12-07, left as it was, both safe): an address with a `(` whose `)` comes more than
+		// 2,112 characters on, where marked makes one address the URL rule refuses (so text) and
+		// here the part up to that `(` is a link; and what marked's trimming leaves after a long
+		// address, read here as text, not as markdown.
 		url(src) {
 			if (src.length <= SHORT_ADDRESS_WINDOW || !WEB_ADDRESS_START.test(src)) return false;
 			const short = Tokenizer.prototype.url.call(this, src.slice(0, SHORT_ADDRESS_WINDOW));
@@ -241,8 +250,7 @@ const SHORT_ADDRESS_WINDOW = 64;
  * whole run as for the window when the run ends inside the window, or when, after the address it
  * found, the window holds a `(` with no `)` after it anywhere in the text: before that `(`, every
  * `(` of the address found its `)` in the window. Address runs like `www.a(www.a(…` are then read
- * 64 characters at a time, not 2,112. A 2,112-character window held a case this settles: a `(`
- * whose `)` lay beyond it, where marked makes one long address of what the window took for two.
+ * 64 characters at a time, not 2,112.
  */
 function urlEndsInWindow(src: string, length: number, window: number): boolean {
 	const part = src.slice(0, window);
