@@ -8,11 +8,12 @@
 // (module.json, locales/, images in media/; SVGs sanitised): src/lib/authoring/module-contents.ts.
 //
 // KOERS_PLAYER_ONLY=1 (npm run package's own player build) copies no module: packages carry their own.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { blockingErrors, checkForShipping, refusalMessage } from '../lib/authoring/module-gate';
 import { shippedFiles } from '../lib/authoring/module-contents';
 import { buildCatalogue, listModuleIds } from './modules-files.js';
+import { embedCatalogue } from './relative-app-paths.js';
 
 export interface CopyResult {
 	copied: string[];
@@ -50,7 +51,13 @@ export function copyModules(outDir: string, ids?: string[], modulesDir = resolve
 		result.copied.push(id);
 		if (learner) result.learnerModules.copied++;
 	}
-	writeFileSync(join(target, 'index.json'), JSON.stringify(buildCatalogue(modulesDir, result.copied)));
+	const catalogue = buildCatalogue(modulesDir, result.copied);
+	writeFileSync(join(target, 'index.json'), JSON.stringify(catalogue));
+	// The start page reads the same catalogue from index.html (embedCatalogue says why); index.json
+	// stays for the pages that ask for it later and for tools. A player-only build (for packages)
+	// shows no catalogue.
+	const page = join(outDir, 'index.html');
+	if (existsSync(page) && process.env.KOERS_PLAYER_ONLY !== '1') writeFileSync(page, embedCatalogue(readFileSync(page, 'utf8'), catalogue));
 	return result;
 }
 

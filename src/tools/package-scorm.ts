@@ -27,6 +27,7 @@ import { shippedFiles } from '../lib/authoring/module-contents';
 import { blockingErrors, checkForShipping, refusalMessage } from '../lib/authoring/module-gate';
 import { buildManifest, SCHEMA_FILES, type ManifestEdition } from '../lib/tracking/manifest';
 import { buildCatalogue, listModuleIds, moduleFiles } from './modules-files.js';
+import { withoutCatalogue } from './relative-app-paths.js';
 import { STANDALONE_ONLY } from './build-sw.js';
 import { manifestDescriptions } from './manifest-texts';
 
@@ -79,8 +80,8 @@ export function launchPage(html: string, moduleId: string, edition: ManifestEdit
 	if (outside) throw new PackageError(`The player build's index.html loads ${outside[0].replace(/^[^"']*["']/, '')}, which is outside the package once an LMS serves it. Build the player with npm run build (it makes the app's URLs relative) and keep remote files out of it.`);
 	const content = JSON.stringify({ moduleId, edition }).replace(/"/g, '&quot;');
 	if (!/<head>/.test(html)) throw new PackageError('The player build\'s index.html has no <head>.');
-	// A package opens its module directly and never shows the catalogue (nor holds one to preload).
-	return html.replace(/[ \t]*<link [^>]*href="\.\/modules\/index\.json"[^>]*>\n?/, '').replace('<head>', `<head>\n\t\t<meta name="koers-package" content="${content}" />`);
+	// A package opens its module directly and never shows the catalogue (nor carries the build's).
+	return withoutCatalogue(html).replace('<head>', `<head>\n\t\t<meta name="koers-package" content="${content}" />`);
 }
 
 /** All files of one package, in zip order, by path. */

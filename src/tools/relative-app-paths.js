@@ -4,10 +4,9 @@
 // always this index.html at the root of the build, so ./_app/ resolves to the right folder
 // wherever the build is served; inside _app/, chunks already import each other relatively.
 // It also preloads the code of the root page and of the error page, which SvelteKit's start-up
-// always loads next: they then arrive with the rest instead of one round trip later. And it
-// preloads the catalogue (modules/index.json), which the start page otherwise asks for only once
-// its code has run: one round trip less before the learner sees the modules (README.md, "Speed").
-// Usage: node src/tools/relative-app-paths.js [outDir] [--no-catalogue]   (reads $KOERS_KIT_DIR, default .svelte-kit)
+// always loads next: they then arrive with the rest instead of one round trip later. (The
+// catalogue itself is written into index.html by src/tools/copy-modules.ts: embedCatalogue below.)
+// Usage: node src/tools/relative-app-paths.js [outDir]   (reads $KOERS_KIT_DIR, default .svelte-kit)
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -45,31 +44,45 @@ export function startPageFiles(kitDir) {
 	return { js: [...js], css: [...css] };
 }
 
-/**
- * The start page's catalogue, fetched with the app's code. Its mode matches the page's own fetch
- * (same-origin, credentials same-origin), so the browser hands that fetch this response. A SCORM
- * package opens its one module and removes this link (src/tools/package-scorm.ts).
- */
-export const CATALOGUE_PRELOAD = '<link href="./modules/index.json" rel="preload" as="fetch" crossorigin="anonymous">';
-
-/**
- * @param {string} html @param {{ js: string[], css: string[] }} files
- * @param {{ catalogue?: boolean }} [options] catalogue: false for an app without modules/ (the bench's reference app)
- */
-export function preload(html, files, { catalogue = true } = {}) {
+/** @param {string} html @param {{ js: string[], css: string[] }} files */
+export function preload(html, files) {
 	const links = [
 		...files.js.filter((f) => !html.includes(`./${f}"`)).map((f) => `<link href="./${f}" rel="modulepreload">`),
-		...files.css.filter((f) => !html.includes(`./${f}"`)).map((f) => `<link href="./${f}" rel="stylesheet">`),
-		...(catalogue && !html.includes(CATALOGUE_PRELOAD) ? [CATALOGUE_PRELOAD] : [])
+		...files.css.filter((f) => !html.includes(`./${f}"`)).map((f) => `<link href="./${f}" rel="stylesheet">`)
 	];
 	return links.length ? html.replace('</head>', `\t${links.join('\n\t\t')}\n\t</head>`) : html;
 }
 
+/** The id of the catalogue's data block in index.html; src/lib/content/module-source.ts reads it. */
+export const CATALOGUE_ELEMENT_ID = 'koers-catalogue';
+const CATALOGUE_BLOCK = new RegExp(`[ \\t]*<script type="application/json" id="${CATALOGUE_ELEMENT_ID}">[\\s\\S]*?</script>\\n?`);
+
+/**
+ * Writes the catalogue (modules/index.json's content) into index.html as a data block, replacing
+ * the one there. The start page then has the list of modules as soon as its code runs, instead of
+ * waiting for a response: with the file preloaded, reading its body still took 50–170 ms of the
+ * cold load, as the browser hands it over only after the first frame (README.md, "Speed"). The
+ * data is JSON with every `<` escaped, so no text of a module can end the block. It is not a
+ * script: the Content Security Policy does not apply to it, and nothing runs it.
+ * @param {string} html @param {unknown} catalogue
+ */
+export function embedCatalogue(html, catalogue) {
+	const json = JSON.stringify(catalogue).replace(/</g, '\\u003c');
+	const block = `<script type="application/json" id="${CATALOGUE_ELEMENT_ID}">${json}</script>`;
+	const without = withoutCatalogue(html);
+	if (!without.includes('</head>')) throw new Error('index.html has no </head> to write the catalogue into.');
+	// A function, not a string: `$&` or `$'` in a module's title must not be read as replacement patterns.
+	return without.replace('</head>', () => `\t${block}\n\t</head>`);
+}
+
+/** index.html without an embedded catalogue (a SCORM package opens its one module directly). @param {string} html */
+export function withoutCatalogue(html) {
+	return html.replace(CATALOGUE_BLOCK, '');
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const args = process.argv.slice(2);
-	const catalogue = !args.includes('--no-catalogue');
-	const file = join(resolve(args.find((a) => !a.startsWith('--')) ?? 'build'), 'index.html');
+	const file = join(resolve(process.argv[2] ?? 'build'), 'index.html');
 	const files = startPageFiles(resolve(process.env.KOERS_KIT_DIR || '.svelte-kit'));
-	writeFileSync(file, preload(relativeAppPaths(readFileSync(file, 'utf8')), files, { catalogue }));
-	console.log(`Made the /_app/ URLs in ${file} relative; preloaded ${files.js.length + files.css.length} file(s) of the start page${catalogue ? ' and the catalogue' : ''}.`);
+	writeFileSync(file, preload(relativeAppPaths(readFileSync(file, 'utf8')), files));
+	console.log(`Made the /_app/ URLs in ${file} relative; preloaded ${files.js.length + files.css.length} file(s) of the start page.`);
 }

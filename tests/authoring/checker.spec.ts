@@ -261,16 +261,13 @@ describe('shipped and generated modules', () => {
 		expect(errors).toEqual([]);
 	});
 
-	it('a generated module of 2,000 nodes gives no errors, quickly', () => {
+	// How fast: `npm run bench -- --only check` times the checker at 2,000 nodes (no clock in tests).
+	it('a generated module of 2,000 nodes gives no errors', () => {
 		const generated = generateModule({ nodes: 2000 });
 		expect(Object.keys(generated.module.machine.states)).toHaveLength(2000);
-		const started = performance.now();
 		const report = checkModule(generatedFiles(generated));
-		const ms = performance.now() - started;
 		expect(report.issues).toEqual([]);
 		expect(report.stats?.nodes).toBe(2000);
-		// A generous bound against accidental quadratic work; typically well under a second.
-		expect(ms).toBeLessThan(15_000);
 	});
 
 	it('warns about large saved state (over 1,024 characters) on long generated paths', () => {

@@ -39,11 +39,34 @@ export interface ModuleSource {
 
 let early: Promise<Response> | undefined;
 
+/** The id of the catalogue the build writes into index.html (src/tools/relative-app-paths.js). */
+const EMBEDDED_CATALOGUE_ID = 'koers-catalogue';
+
+/**
+ * The catalogue the build wrote into index.html, taken once: the first catalogue of a page load
+ * needs no request (README.md, "Speed"); later ones fetch modules/index.json. Undefined where there
+ * is none (the dev server, an old build) or it cannot be read: then it is fetched.
+ */
+function takeEmbeddedCatalogue(): CatalogueEntry[] | undefined {
+	if (typeof document === 'undefined') return undefined;
+	const element = document.getElementById(EMBEDDED_CATALOGUE_ID);
+	if (!element) return undefined;
+	element.remove();
+	try {
+		const modules = (JSON.parse(element.textContent ?? '') as { modules?: unknown }).modules;
+		return Array.isArray(modules) ? (modules as CatalogueEntry[]) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /**
  * Starts fetching the catalogue before the page asks for it (the catalogue page calls this as its
- * code loads, while IndexedDB opens); the next catalogue() call takes this response.
+ * code loads, while IndexedDB opens); the next catalogue() call takes this response. Not needed
+ * when the build wrote the catalogue into the page.
  */
 export function prefetchCatalogue(base = 'modules/') {
+	if (base === 'modules/' && typeof document !== 'undefined' && document.getElementById(EMBEDDED_CATALOGUE_ID)) return;
 	early ??= fetch(`${base}index.json`, { cache: 'no-cache' });
 	early.catch(() => {});
 }
@@ -52,6 +75,8 @@ export class FetchModuleSource implements ModuleSource {
 	constructor(private base = 'modules/') {}
 
 	async catalogue(): Promise<CatalogueEntry[]> {
+		const embedded = this.base === 'modules/' ? takeEmbeddedCatalogue() : undefined;
+		if (embedded) return embedded;
 		const prefetched = this.base === 'modules/' ? early : undefined;
 		early = undefined;
 		const response = await (prefetched ?? fetch(`${this.base}index.json`, { cache: 'no-cache' }));

@@ -45,7 +45,8 @@ export function buildNodeIndex(module: ModuleDefinition): NodeIndex {
 		const meta = module.machine.states[id].meta;
 		answerIds.set(id, meta.options ?? meta.answers ?? []);
 	}
-	const width = Math.max(1, Math.ceil(Math.log(ids.length + 1) / Math.log(36)));
+	// A chart has at least one node, so this is at least 1.
+	const width = Math.ceil(Math.log(ids.length + 1) / Math.log(36));
 	const signature = ids.map((id) => `${id}:${answerIds.get(id)!.join(',')}`).join('|');
 	return { ids, index: new Map(ids.map((id, i) => [id, i])), width, hash: fnv1a(signature), answerIds };
 }
@@ -173,10 +174,11 @@ export function worstCaseCompactLength(module: ModuleDefinition): number {
 	const memo = new Map<string, [number, number]>();
 	const onStack = new Set<string>();
 	let looped = false;
-	const order: string[] = [];
 	const work: { id: string; expanded: boolean }[] = [{ id: module.machine.initial, expanded: false }];
 	while (work.length) {
 		const top = work[work.length - 1];
+		// A node pushed by two parents is done once. Only a saving: done again, a node of a chart
+		// without loops gets the same values, and in one with loops they are not used.
 		if (memo.has(top.id)) { work.pop(); continue; }
 		const next = Object.values(states[top.id].on ?? {}).flatMap((spec) => (typeof spec === 'string' ? [spec] : Array.isArray(spec) ? spec.map((t) => t.target) : [spec.target]));
 		if (!top.expanded) {
@@ -195,11 +197,11 @@ export function worstCaseCompactLength(module: ModuleDefinition): number {
 		}
 		memo.set(top.id, [best[0] + 1, best[1] + (isDecision(top.id) ? 1 : 0)]);
 		onStack.delete(top.id);
-		order.push(top.id);
 		work.pop();
 	}
 	const decisionNodes = Object.keys(states).filter(isDecision).length;
-	const [pathNodes, pathDecisions] = memo.get(module.machine.initial) ?? [1, 0];
+	// The search starts at the initial node, so it is always computed.
+	const [pathNodes, pathDecisions] = memo.get(module.machine.initial)!;
 	const pathLength = looped ? MAX_COMPACT_PATH : Math.min(pathNodes, MAX_COMPACT_PATH);
 	const decisions = looped ? decisionNodes : Math.min(pathDecisions, decisionNodes);
 	return HEADER_BUDGET + pathLength * nodes.width + decisions * (nodes.width + 4);
