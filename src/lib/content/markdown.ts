@@ -495,9 +495,10 @@ function indexedAddress(src: string, from: number): AddressEnd | undefined {
 }
 
 function boundedLink(tokenizer: Tokenizer, src: string): Tokens.Link | Tokens.Image | undefined | false {
-	if (!LINK_START || tokenizer.rules.inline.link !== INLINE_RULES.link || tokenizer.lexer.state.linkParenPossible === false) return false;
+	// marked's own first answers: no `)` in the run, or not `[` or `![`, is no link.
 	const first = src.charCodeAt(0);
-	if (first !== 91 && first !== 33) return false;
+	if ((first !== 91 && first !== 33) || tokenizer.lexer.state.linkParenPossible === false) return undefined;
+	if (!LINK_START || tokenizer.rules.inline.link !== INLINE_RULES.link) return false;
 	const start = LINK_START.exec(src);
 	if (!start) return undefined; // (1)
 	const from = start[0].length;
