@@ -172,7 +172,7 @@ describe('renderMarkdown on adversarial texts (their speed is a bench figure: np
 			['a text over a line break', '[een\nlange *tekst*](https://a.nl/x) [en\nnog een](https://b.nl/y(z))'],
 			['an image', '![alt\ntekst](https://a.nl/a.png) ![b](https://b.nl/(b).png "titel")'],
 			['an empty address', '[a]() [b]()) [c](())'],
-			// tel: addresses here, so the text between the links holds no bare web address (see the url override).
+			// tel: addresses here, so the text between the links holds no bare web address (see KoersTokenizer.url).
 			['links in a run without spaces', '[a](tel:1)'.repeat(300)],
 			['link starts in one run, brackets closing some', '[a](tel:('.repeat(300) + ')'.repeat(150)],
 			['link starts in one run, brackets closing all', '[a](tel:('.repeat(300) + ')'.repeat(300) + '[b](tel:2)'],

@@ -18,14 +18,14 @@
  * Speed (profiled with node --cpu-prof, 2026-12-07; `npm run bench -- --only markdown` renders 61
  * texts of one pattern repeated to 100 KB). Some rules of marked's grammar search to the end of
  * the text again at each position, so these texts took seconds; each is changed through marked's
- * own tokenizer hooks and rules, keeping its output (markdown.spec.ts):
+ * own tokenizer (a subclass, KoersTokenizer) and rules, keeping its output (markdown.spec.ts):
  * - GFM e-mail autolinks look for an `@` across every run of address characters: `_a_b…` 114 s,
  *   `a**…` 23 s, `***a…` 19 s, now 0.1 s each. Left out (INLINE_RULES): the authoring guide never
  *   promised bare addresses as links; `[…](mailto:…)` is how to write one.
  * - comments, processing instructions, CDATA and declarations without their end (`x<?…` 8 s,
  *   `<!--…` 9 s): their end's last place in the run is looked up once (rawHtmlCannotEnd), 0.05 s.
  * - bare addresses in a run without spaces (`www.a(…` 20 s, `http://a(…` 11 s): read 64 characters
- *   at a time where that is provably marked's answer, else within 2,112 (the url override below).
+ *   at a time where that is provably marked's answer, else within 2,112 (KoersTokenizer.url).
  * - links in a run without spaces: marked's link rule reads each address to the end of the run, so
  *   `[a](b)` repeated took 0.5 s, `[a](()` 12 s, `[[a](b)](` 11 s; its address part is now capped
  *   where that provably gives marked's token (boundedLink), 0.04–0.1 s.
@@ -133,35 +133,46 @@ function stripRawHtml(token: Token) {
 	if (children) dropElementContents(children);
 }
 
+/**
+ * marked's tokenizer with three of its methods changed (see each), as a subclass: marked wraps
+ * methods given as options in a function that allocates on every call, and these three are called
+ * at nearly every position of a text.
+ */
+class KoersTokenizer extends Tokenizer {
+	// No tag (the `<` is text) where marked's own rule could not find one either; otherwise its rule.
+	tag(src: string) {
+		return rawHtmlCannotEnd(src) ? undefined : super.tag(src);
+	}
+
+	link(src: string) {
+		const token = boundedLink(this, src);
+		return token === false ? super.link(src) : token;
+	}
+
+	// marked's `url` rule reads a bare address up to the next space or `<` and then trims it, at
+	// each address: 100 KB of `www.a(` without a space took 4 s. marked's own tokenizer is shown
+	// 64 characters of it, and that token is kept where it is provably marked's (see
+	// urlEndsInWindow); otherwise a little more than the 2,048 characters the URL rule allows.
+	// What it finds longer than 2,048 characters is text up to the next space or `<` (marked's
+	// own end of an address), so no part of it becomes a link. Not quite marked's answer (found
+	// 2026-12-07, left as it was, both safe): an address with a `(` whose `)` comes more than
+	// 2,112 characters on, where marked makes one address the URL rule refuses (so text) and
+	// here the part up to that `(` is a link; and what marked's trimming leaves after a long
+	// address, read here as text, not as markdown.
+	url(src: string) {
+		if (src.length <= SHORT_ADDRESS_WINDOW || !WEB_ADDRESS_START.test(src)) return super.url(src);
+		const short = super.url(src.slice(0, SHORT_ADDRESS_WINDOW));
+		if (!short || urlEndsInWindow(src, short.raw.length, SHORT_ADDRESS_WINDOW)) return short;
+		if (src.length <= ADDRESS_WINDOW) return super.url(src);
+		const token = super.url(src.slice(0, ADDRESS_WINDOW));
+		if (!token || token.raw.length <= MAX_URL_LENGTH) return token;
+		const raw = ADDRESS_RUN.exec(src)![0];
+		return { type: 'text', raw, text: raw, escaped: false } as unknown as Tokens.Link;
+	}
+}
+
 const marked: Marked = new Marked({
 	gfm: true,
-	tokenizer: {
-		// No tag (the `<` is text) where marked's own rule could not find one either; otherwise its rule.
-		tag: (src) => (rawHtmlCannotEnd(src) ? undefined : false),
-		link(src) {
-			return boundedLink(this, src);
-		},
-		// marked's `url` rule reads a bare address up to the next space or `<` and then trims it, at
-		// each address: 100 KB of `www.a(` without a space took 4 s. marked's own tokenizer is shown
-		// 64 characters of it, and that token is kept where it is provably marked's (see
-		// urlEndsInWindow); otherwise a little more than the 2,048 characters the URL rule allows.
-		// What it finds longer than 2,048 characters is text up to the next space or `<` (marked's
-		// own end of an address), so no part of it becomes a link. Not quite marked's answer (found
-		// 2026-12-07, left as it was, both safe): an address with a `(` whose `)` comes more than
-		// 2,112 characters on, where marked makes one address the URL rule refuses (so text) and
-		// here the part up to that `(` is a link; and what marked's trimming leaves after a long
-		// address, read here as text, not as markdown.
-		url(src) {
-			if (src.length <= SHORT_ADDRESS_WINDOW || !WEB_ADDRESS_START.test(src)) return false;
-			const short = Tokenizer.prototype.url.call(this, src.slice(0, SHORT_ADDRESS_WINDOW));
-			if (!short || urlEndsInWindow(src, short.raw.length, SHORT_ADDRESS_WINDOW)) return short;
-			if (src.length <= ADDRESS_WINDOW) return false;
-			const token = Tokenizer.prototype.url.call(this, src.slice(0, ADDRESS_WINDOW));
-			if (!token || token.raw.length <= MAX_URL_LENGTH) return token;
-			const raw = ADDRESS_RUN.exec(src)![0];
-			return { type: 'text', raw, text: raw, escaped: false } as unknown as Tokens.Link;
-		}
-	},
 	renderer: {
 		heading({ tokens, depth }) {
 			// A text sits under the step's own h1: its headings start one level down, so headings stay in order.
@@ -186,6 +197,10 @@ const marked: Marked = new Marked({
 		}
 	}
 });
+
+// Options given after construction replace marked's tokenizer with ours (given to the constructor,
+// a tokenizer is read as an object of methods to wrap, and a class's methods are not read).
+marked.setOptions({ tokenizer: new KoersTokenizer() });
 
 // ---------- marked's grammar, without its quadratic e-mail autolinks ----------
 
