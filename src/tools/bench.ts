@@ -573,11 +573,13 @@ function worstCaseSavedState() {
  * Texts an attacker (or a slip of the keyboard) could put in a module, 100 KB each: long runs of
  * what starts emphasis, links, images, code, HTML, references, autolinks and nested blocks. The
  * second line holds what profiling marked found superlinear (src/lib/content/markdown.ts says
- * which were fixed), the third long runs of ordinary blocks.
+ * which were fixed), the third long runs of ordinary blocks, the fourth more links and addresses
+ * (a title, empty and unclosed addresses, a tag or code in a label, a link in a label).
  */
 const ADVERSARIAL_PATTERNS = ['*a ', '_a ', '**a*', ' *a* ', '[', '[]', '[a][', '![', '![a](<', '[a](b(', '<', '<a ', '<http://a', '`a', '\\', '&#', 'http://a.', 'www.a', '*_[`<!', '>', '1. ', '* - ', '1. a\n', 'a\n- ', '> a\n', 'a|\n-|\n', '~~a ',
 	'_a_b', 'a**', '***a', 'a@b.c ', '<!--', 'x<!--', 'x<?', 'x<!A ', 'x<![CDATA[', 'http://a(', 'www.a(', '[a](b)', '![a](b)', '[a](http://a)',
-	'- a\n\n', '1) a\n', 'a\n\n', '# a\n', 'a\n=\n', '- [ ] a\n', '[a]: b\n', '&#x41;'];
+	'- a\n\n', '1) a\n', 'a\n\n', '# a\n', 'a\n=\n', '- [ ] a\n', '[a]: b\n', '&#x41;',
+	'[a](b "c")', '[a]()', '[a](()', '[a](', '[<](b)', '[`](b)', '[[a](b)](', '[a]( b)', '[a](<b>)', '](', '<a>'];
 
 function markdownWorstCase() {
 	const size = 100_000;

@@ -25,6 +25,9 @@ export default defineConfig({
 			'src/lib/content/**/*.spec.ts',
 			'src/lib/results/result-record.spec.ts',
 			'tests/authoring/checker*.spec.ts',
+			// The checker's parts (text scans, graph, JSON locator) and its rules for instruments.
+			'tests/authoring/units.spec.ts',
+			'tests/authoring/instrument-checker.spec.ts',
 			'tests/modules/golden.spec.ts',
 			'tests/reliability/hostile-content.spec.ts'
 		],

@@ -27,4 +27,22 @@ describe('the deployment\u2019s publisher setting', () => {
 		expect(parseDeployment({ publisher: { name: '' } })).toEqual({ publisher: null });
 		expect(parseDeployment({ publisher: { name: 'Leerhuis', url: 'javascript:alert(1)' } })).toEqual({ publisher: { name: 'Leerhuis' } });
 	});
+
+	it('keeps a name up to 200 characters, an address up to 500 and a contact up to 200 (spaces counted), trimmed', () => {
+		const name = 'N'.repeat(198);
+		const url = `https://example.nl/${'a'.repeat(500 - 19)}`;
+		expect(parseDeployment({ publisher: { name: ` ${name} `, url, contact: ` ${'c'.repeat(199)}` } })).toEqual({ publisher: { name, url, contact: 'c'.repeat(199) } });
+		expect(parseDeployment({ publisher: { name: 'N'.repeat(201) } })).toEqual({ publisher: null });
+		expect(parseDeployment({ publisher: { name: 'X', url: `${url}b`, contact: 'c'.repeat(201) } })).toEqual({ publisher: { name: 'X' } });
+	});
+
+	it('leaves out what is blank or not a text, and files without a publisher object', () => {
+		expect(parseDeployment({ publisher: { name: '   ' } })).toEqual({ publisher: null });
+		expect(parseDeployment({ publisher: { name: 7 } })).toEqual({ publisher: null });
+		expect(parseDeployment({ publisher: 'Leerhuis' })).toEqual({ publisher: null });
+		expect(parseDeployment({ publisher: null })).toEqual({ publisher: null });
+		expect(parseDeployment('Leerhuis')).toEqual({ publisher: null });
+		expect(parseDeployment({ publisher: { name: 'X', url: ' ', contact: '  ' } })).toEqual({ publisher: { name: 'X' } });
+		expect(parseDeployment({ publisher: { name: 'X', url: 5, contact: true } })).toEqual({ publisher: { name: 'X' } });
+	});
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { INLINE_RULES, renderMarkdown, scanAllowlist } from './markdown';
+import { isSafeUrl, LINK_KINDS } from '../engine/safe-url';
 
 /** marked with headings one level down, as ours. */
 const marked = new Marked({ gfm: true, walkTokens: (t) => void (t.type === 'heading' && (t.depth = Math.min(6, t.depth + 1))) });
@@ -88,6 +89,17 @@ describe('renderMarkdown on adversarial texts (their speed is a bench figure: np
 	const render = (text: string) => renderMarkdown(text, (p) => `modules/m/${p}`);
 	/** marked as it is, with raw HTML dropped as ours does for comments and the like. */
 	const withoutHtml = new Marked({ gfm: true, renderer: { html: () => '' } });
+	/** marked with our one URL rule (a refused address leaves its text) and without raw HTML, as ours shows links. */
+	const reference = new Marked({
+		gfm: true,
+		renderer: {
+			link({ href, tokens }) {
+				return isSafeUrl(href, LINK_KINDS) ? false : this.parser.parseInline(tokens);
+			},
+			html: () => ''
+		}
+	});
+	const sameAsMarked = (text: string) => expect(normal(renderMarkdown(text, (p) => p))).toBe(normal(reference.parse(text) as string));
 
 	it('leaves a bare e-mail address as text (no autolink: that search was quadratic) and keeps written mailto: links', () => {
 		expect(render('Mail a@b.nl of mailto:c@d.nl')).toBe('<p>Mail a@b.nl of mailto:c@d.nl</p>\n');
@@ -127,6 +139,13 @@ describe('renderMarkdown on adversarial texts (their speed is a bench figure: np
 		expect(render(run)).toBe(`<p>${run}</p>\n`);
 	});
 
+	it.each([
+		['addresses in a run without spaces', 'www.a('.repeat(300)],
+		['an address whose `(` closes past the part read at once', `www.a(${'x'.repeat(100)}) b https://c.nl/(${'y'.repeat(100)})z d`],
+		['an address whose `(` closes after a space', `www.a(${'x'.repeat(100)} b) www.c(d`],
+		['addresses and brackets', 'http://a.nl/(b)c('.repeat(50) + ' ' + 'www.a.nl/).,'.repeat(50)]
+	])('reads bare addresses as marked does where it reads only part of the text: %s', (_name, text) => sameAsMarked(text));
+
 	it('renders a list of 2,000 items as one list, and a table of 2,000 rows as one table', () => {
 		const list = render('- punt\n'.repeat(2_000));
 		expect(list.match(/<ul>/g)).toHaveLength(1);
@@ -136,6 +155,39 @@ describe('renderMarkdown on adversarial texts (their speed is a bench figure: np
 		expect(table.match(/<tr>/g)).toHaveLength(2_001);
 		expect(table).toContain('<th>a</th>');
 		expect(table).toContain('<td>2</td>');
+	});
+
+	describe('reads links as marked does where it reads only part of the text (boundedLink)', () => {
+		const long = (n: number) => `https://a.nl/${'x'.repeat(n)}`;
+
+		it.each([
+			['an address longer than the part read at once', `zie [a](${long(1_500)}) en [b](${long(10)})`],
+			['an address longer than the URL rule allows', `zie [a](${long(3_000)}) en [b](${long(10)}).`],
+			['an address longer than the part read at once, without its `)`', `[a](${long(1_500)} en [b](https://b.nl)`],
+			['balanced brackets in an address', '[Koers](https://nl.wikipedia.org/wiki/Koers_(richting)) en [b](https://b.nl/(x)(y))z)'],
+			['balanced brackets in a long address', `[a](${long(700)}_(richting)${'y'.repeat(700)}) b`],
+			['an escaped bracket', '[a](https://a.nl/\\)b) [c](https://a.nl/\\(d) [e](https://a.nl/\\\\)f)'],
+			['a title', '[a](https://a.nl/x "Een titel") [b](https://b.nl/(y) \'titel\') [c](https://c.nl (titel))'],
+			['a title after a long address', `[a](${long(1_000)} "titel") [b](${long(1_000)}\n'titel')`],
+			['a text over a line break', '[een\nlange *tekst*](https://a.nl/x) [en\nnog een](https://b.nl/y(z))'],
+			['an image', '![alt\ntekst](https://a.nl/a.png) ![b](https://b.nl/(b).png "titel")'],
+			['an empty address', '[a]() [b]()) [c](())'],
+			// tel: addresses here, so the text between the links holds no bare web address (see KoersTokenizer.url).
+			['links in a run without spaces', '[a](tel:1)'.repeat(300)],
+			['link starts in one run, brackets closing some', '[a](tel:('.repeat(300) + ')'.repeat(150)],
+			['link starts in one run, brackets closing all', '[a](tel:('.repeat(300) + ')'.repeat(300) + '[b](tel:2)'],
+			['an opening bracket that never closes', '[a](tel:('.repeat(300) + ')'],
+			['runs of links and brackets', '([a](tel:1)'.repeat(100) + ' ' + '[a](tel:1)('.repeat(100) + ' ' + '[a](tel:(1)('.repeat(100) + ')'],
+			['nested labels', '[[a](https://a.nl/)](https://b.nl/) [a [b] c](https://c.nl/) [a [b [c] d] e](https://d.nl/)'],
+			['code in a label', '[`a](x)`](https://a.nl/) [``a``](https://b.nl/) [a``](https://c.nl/)``](https://d.nl/) [``](https://e.nl/)``'],
+			['a tag in a label', '[<b>a</b>](https://a.nl/) [<a title="](https://b.nl/)">x](https://c.nl/) [<http://x](https://d.nl/)>'],
+			['an address after a space or in <…>', '[a]( https://a.nl/b) [c](<https://c.nl/d e>) [f](\thttps://f.nl/)'],
+			// An escaped `)` is part of the address: read as a closing one, the address would be cut short.
+			['an escaped bracket near the end of the part read at once', `[a](tel:${'x'.repeat(55)}\\)${'y'.repeat(10)}) [b](tel:${'x'.repeat(119)}\\)${'y'.repeat(10)})`],
+			['an address in <…> with brackets', '[a](<tel:((>) b [c](<tel:)>) d'],
+			['a label that is code or text', '[``](tel:1)``](tel:( x'],
+			['a reference after a link', '[a](https://a.nl/) [b][c]\n\n[c]: https://c.nl/']
+		])('%s', (_name, text) => sameAsMarked(text));
 	});
 
 	it('still caps a line of 17 markers and leaves one of 16', () => {

@@ -15,26 +15,31 @@
  * markdown-it 2.5× larger. It is not a sanitiser, which is why both layers stay ours. Its one
  * weakness we found, a stack overflow on tens of thousands of nested `>`, falls back to plain text.
  *
- * Speed (profiled with node --cpu-prof, 2026-12-07; `npm run bench -- --only markdown` renders 50
+ * Speed (profiled with node --cpu-prof, 2026-12-07; `npm run bench -- --only markdown` renders 61
  * texts of one pattern repeated to 100 KB). Some rules of marked's grammar search to the end of
  * the text again at each position, so these texts took seconds; each is changed through marked's
- * own tokenizer hooks and rules, keeping its output (markdown.spec.ts):
+ * own tokenizer (a subclass, KoersTokenizer) and rules, keeping its output (markdown.spec.ts):
  * - GFM e-mail autolinks look for an `@` across every run of address characters: `_a_b…` 114 s,
  *   `a**…` 23 s, `***a…` 19 s, now 0.1 s each. Left out (INLINE_RULES): the authoring guide never
  *   promised bare addresses as links; `[…](mailto:…)` is how to write one.
  * - comments, processing instructions, CDATA and declarations without their end (`x<?…` 8 s,
  *   `<!--…` 9 s): their end's last place in the run is looked up once (rawHtmlCannotEnd), 0.05 s.
- * - bare addresses in a run without spaces (`www.a(…` 20 s, `http://a(…` 11 s): read within 2,112
- *   characters (the url override below), 0.2 s.
- * What is left is linear but above the bench's 50 ms (0.1–0.5 s on the shared 2 cores, 10–50× plain
- * prose of the same size): marked's work per list item, table row or emphasis (about 5 µs a list
- * item; markdown-it and commonmark.js were no faster over the whole set), and its link rule on
- * `[a](b)` repeated without spaces, whose address part reads to the end of the run (upstream).
- * Our own layers add next to nothing: the raw-HTML walk runs only for texts with a `<`, the nesting
- * cap only where a line has 17 markers, and the allowlist scan passes over bare allowed tags.
+ * - bare addresses in a run without spaces (`www.a(…` 20 s, `http://a(…` 11 s): read 64 characters
+ *   at a time where that is provably marked's answer, else within 2,112 (KoersTokenizer.url).
+ * - links in a run without spaces: marked's link rule reads each address to the end of the run, so
+ *   `[a](b)` repeated took 0.5 s, `[a](()` 12 s, `[[a](b)](` 11 s; its address part is now capped
+ *   where that provably gives marked's token (boundedLink), 0.04–0.1 s.
+ * What is left is linear but above the bench's 50 ms: marked's own work per list item, table row,
+ * emphasis or link (about 5 µs a list item, 2–3 µs a link; 60–400 ms for the worst texts, 10–50×
+ * plain prose of the same size, depending on the load of the shared 2 cores; markdown-it and
+ * commonmark.js were no faster over the whole set). Reaching 50 ms there would mean replacing
+ * marked's list tokenizer, that is writing our own parser.
+ * Our own layers add little: the raw-HTML walk runs only for texts with a `<`, the nesting cap only
+ * where a line has 17 markers, and the allowlist scan passes over bare allowed tags and checks each
+ * distinct tag with attributes once.
  */
 
-import { Lexer, Marked, type Token, type TokensList, type Tokens } from 'marked';
+import { Lexer, Marked, Tokenizer, type Token, type TokensList, type Tokens } from 'marked';
 import { IMAGE_KINDS, isSafeUrl, LINK_KINDS } from '../engine/safe-url';
 
 const SAFE_LINK = /^(https?:|mailto:|tel:)/i;
@@ -128,24 +133,46 @@ function stripRawHtml(token: Token) {
 	if (children) dropElementContents(children);
 }
 
+/**
+ * marked's tokenizer with three of its methods changed (see each), as a subclass: marked wraps
+ * methods given as options in a function that allocates on every call, and these three are called
+ * at nearly every position of a text.
+ */
+class KoersTokenizer extends Tokenizer {
+	// No tag (the `<` is text) where marked's own rule could not find one either; otherwise its rule.
+	tag(src: string) {
+		return rawHtmlCannotEnd(src) ? undefined : super.tag(src);
+	}
+
+	link(src: string) {
+		const token = boundedLink(this, src);
+		return token === false ? super.link(src) : token;
+	}
+
+	// marked's `url` rule reads a bare address up to the next space or `<` and then trims it, at
+	// each address: 100 KB of `www.a(` without a space took 4 s. marked's own tokenizer is shown
+	// 64 characters of it, and that token is kept where it is provably marked's (see
+	// urlEndsInWindow); otherwise a little more than the 2,048 characters the URL rule allows.
+	// What it finds longer than 2,048 characters is text up to the next space or `<` (marked's
+	// own end of an address), so no part of it becomes a link. Not quite marked's answer (found
+	// 2026-12-07, left as it was, both safe): an address with a `(` whose `)` comes more than
+	// 2,112 characters on, where marked makes one address the URL rule refuses (so text) and
+	// here the part up to that `(` is a link; and what marked's trimming leaves after a long
+	// address, read here as text, not as markdown.
+	url(src: string) {
+		if (src.length <= SHORT_ADDRESS_WINDOW || !WEB_ADDRESS_START.test(src)) return super.url(src);
+		const short = super.url(src.slice(0, SHORT_ADDRESS_WINDOW));
+		if (!short || urlEndsInWindow(src, short.raw.length, SHORT_ADDRESS_WINDOW)) return short;
+		if (src.length <= ADDRESS_WINDOW) return super.url(src);
+		const token = super.url(src.slice(0, ADDRESS_WINDOW));
+		if (!token || token.raw.length <= MAX_URL_LENGTH) return token;
+		const raw = ADDRESS_RUN.exec(src)![0];
+		return { type: 'text', raw, text: raw, escaped: false } as unknown as Tokens.Link;
+	}
+}
+
 const marked: Marked = new Marked({
 	gfm: true,
-	tokenizer: {
-		// No tag (the `<` is text) where marked's own rule could not find one either; otherwise its rule.
-		tag: (src) => (rawHtmlCannotEnd(src) ? undefined : false),
-		// marked's `url` rule reads a bare address up to the next space or `<` and then trims it, at
-		// each address: 100 KB of `www.a(` without a space took 4 s. The URL rule never makes an
-		// address of more than 2,048 characters a link, so marked's own tokenizer is shown a little
-		// more than that. What it finds longer than 2,048 characters is text, as it would be, up to
-		// the next space or `<` (marked's own end of an address), so no part of it becomes a link.
-		url(src) {
-			if (src.length <= ADDRESS_WINDOW || !WEB_ADDRESS_START.test(src)) return false;
-			const token = this.url(src.slice(0, ADDRESS_WINDOW));
-			if (!token || token.raw.length <= MAX_URL_LENGTH) return token;
-			const raw = ADDRESS_RUN.exec(src)![0];
-			return { type: 'text', raw, text: raw, escaped: false } as unknown as Tokens.Link;
-		}
-	},
 	renderer: {
 		heading({ tokens, depth }) {
 			// A text sits under the step's own h1: its headings start one level down, so headings stay in order.
@@ -170,6 +197,10 @@ const marked: Marked = new Marked({
 		}
 	}
 });
+
+// Options given after construction replace marked's tokenizer with ours (given to the constructor,
+// a tokenizer is read as an object of methods to wrap, and a class's methods are not read).
+marked.setOptions({ tokenizer: new KoersTokenizer() });
 
 // ---------- marked's grammar, without its quadratic e-mail autolinks ----------
 
@@ -221,8 +252,60 @@ const ADDRESS_WINDOW = MAX_URL_LENGTH + 64;
 const WEB_ADDRESS_START = /^(?:https?:\/\/|ftp:\/\/|www\.)/i;
 const ADDRESS_RUN = /^[^\s<]+/;
 
+/** How much of a bare address marked's `url` tokenizer is shown first (see urlEndsInWindow). */
+const SHORT_ADDRESS_WINDOW = 64;
+
+/**
+ * Whether marked's `url` tokenizer, shown the first `window` characters of `src` (the rest of the
+ * innermost inline run), found the address it finds in all of `src`; `length` is what it found.
+ * Its rule takes the whole run of characters up to a space or `<`, and then trims the end off
+ * again and again (`_backpedal`) until nothing changes. That trimming reads the run from its
+ * start and stops at the first place no part of its grammar matches: a `(` without a `)` after it
+ * in the run (other stops need the run's end right there). So its answer is the same for the
+ * whole run as for the window when the run ends inside the window, or when, after the address it
+ * found, the window holds a `(` with no `)` after it anywhere in the text: before that `(`, every
+ * `(` of the address found its `)` in the window. Address runs like `www.a(www.a(…` are then read
+ * 64 characters at a time, not 2,112.
+ */
+function urlEndsInWindow(src: string, length: number, window: number): boolean {
+	const part = src.slice(0, window);
+	if (ADDRESS_RUN.exec(part)![0].length < window) return true;
+	const open = part.indexOf('(', length);
+	if (open < 0 || open >= window - 1) return false;
+	const run = runs.at(-1);
+	if (!run || src.length > run.text.length) return false;
+	const at = run.text.length - src.length + open;
+	return nextInRun(run, 'close', at) >= nextInRun(run, 'end', at);
+}
+
+/** What nextInRun looks for: a `)`, or the end of an address run (a space or `<`, as ADDRESS_RUN). */
+const NEXT = { close: /\)/g, end: /[\s<]/g };
+
+/**
+ * Where the first `)` (or the end of the address run) at or after `from` is in the run's text,
+ * or its length if none. The lexer asks for places further on each time, so the last answer is
+ * kept: it holds for every `from` between where that search began and what it found.
+ */
+function nextInRun(run: Run, key: keyof typeof NEXT, from: number): number {
+	const known = (run.next ??= {})[key];
+	if (known && known.from <= from && known.at >= from) return known.at;
+	NEXT[key].lastIndex = from;
+	const at = NEXT[key].exec(run.text)?.index ?? run.text.length;
+	run.next[key] = { from, at };
+	return at;
+}
+
 /** The inline runs (a paragraph's text, a link's text…) being lexed, the innermost last. */
-const runs: { text: string; lastIndex: Record<string, number> }[] = [];
+interface Run {
+	text: string;
+	/** rawHtmlCannotEnd's answers. */
+	lastIndex?: Record<string, number>;
+	/** boundedLink's, for long addresses. */
+	addresses?: AddressIndex;
+	/** urlEndsInWindow's (nextInRun). */
+	next?: Partial<Record<keyof typeof NEXT, { from: number; at: number }>>;
+}
+const runs: Run[] = [];
 
 /**
  * A lexer of marked's that reads texts with INLINE_RULES, and keeps `runs` for rawHtmlCannotEnd.
@@ -234,7 +317,7 @@ function newLexer(): Lexer {
 	tokenizer.rules = { ...tokenizer.rules, inline: INLINE_RULES };
 	const inlineTokens = lexer.inlineTokens.bind(lexer);
 	lexer.inlineTokens = (src: string, tokens?: Token[]) => {
-		runs.push({ text: src, lastIndex: {} });
+		runs.push({ text: src });
 		try {
 			return inlineTokens(src, tokens);
 		} finally {
@@ -256,8 +339,196 @@ function rawHtmlCannotEnd(src: string): boolean {
 	const run = runs.at(-1);
 	if (!run || src.length > run.text.length) return false;
 	const end = src.startsWith('<!--') ? '-->' : src.startsWith('<?') ? '?>' : src.startsWith('<![CDATA[') ? ']]>' : '>';
+	run.lastIndex ??= {};
 	run.lastIndex[end] ??= run.text.lastIndexOf(end);
 	return run.lastIndex[end] < run.text.length - src.length;
+}
+
+// ---------- marked's `link` rule, read only as far as its answer depends on ----------
+
+/*
+ * marked's inline `link` rule, `!?[label](address "title")`, reads an address as a greedy run
+ * `(?!<)[^ \t\n\x00-\x1f]+` to the next space, and its tokenizer then cuts the address at its
+ * first `)` that closes more than it opened (findClosingBracket): so each link costs the length
+ * of the run of characters without a space around it, and `[a](b)` repeated without spaces was
+ * quadratic (100 KB: 0.5 s). boundedLink gives marked's own tokenizer the same text with the
+ * address part of its rule capped at exactly the address it would have kept, where that is
+ * provably the same token; elsewhere it decides nothing (marked's rule as it is) or knows marked
+ * finds no link. Why its answers are marked's (non-pedantic, as ours):
+ * 1. The label part of the rule (LINK_START) takes one path through the text, except where a
+ *    run of two or more backticks followed by `]` can be a code span or text. marked's rule
+ *    tries label paths in the same order, so if LINK_START finds none followed by `](`, neither
+ *    does marked, and the first it finds (label L) is marked's first.
+ * 2. Let the address start right after `](` (no space: spaces there, `<…>` addresses and empty
+ *    ones are left to marked, whose rule reads them only to their end), and let u be the first
+ *    `)` in its run of non-space characters that closes more than opened, read as
+ *    findClosingBracket reads (a backslash skips the next character). If u exists, the address
+ *    `…u` followed by `)` matches with label L, so marked's match has label L and an address
+ *    at least that long: either exactly that (no title, nothing to cut) or longer, and then cut
+ *    at u with the title dropped. Both give the same token: the link ends at u. So does the rule
+ *    with its address run capped at any length that reaches u (cappedTokenizer). marked's
+ *    tokenizer runs as it is on the whole text (its label check looks past the link), only its
+ *    rule is capped, for that call only.
+ * 3. If no such `)` comes before the run ends and it ends with more `(` than `)` open, every
+ *    address marked could match is either all of the run (findClosingBracket: more open than
+ *    closed, no link) or ends at a `)` inside it, which is escaped (no link) or leaves a `(`
+ *    open (no link): marked finds no link with label L, nor with another label if there is no
+ *    other (1). So boundedLink says "no link" without running the rule.
+ * 4. What is left (the run balanced at its end) is marked's rule on the whole text. It reads to
+ *    the end of the run and any title after it, but for at most one link per run: a second one
+ *    in the same run would sit after an unescaped `(`, one level deeper, so the first would
+ *    have found its u.
+ * Finding u reads the address up to ADDRESS_SCAN characters, beyond that once per inline run
+ * for all its links (addressIndex). markdown.spec.ts compares the output with marked's.
+ */
+
+/** The address alternative of marked's link rule that boundedLink caps. */
+const ADDRESS_RUN_RULE = '(?!<)[^ \\t\\n\\x00-\\x1f]+';
+/** marked's link rule up to `](`: its label part, on its own (see above); null if marked spells it otherwise. */
+const LINK_START = linkStart(INLINE_RULES.link);
+/** How far an address is read character by character before the run's index is built. */
+const ADDRESS_SCAN = 64;
+
+function linkStart(rule: RegExp): RegExp | null {
+	const end = rule.source.indexOf(')\\]\\([ \\t\\n]*(');
+	if (end < 0 || rule.source.split(ADDRESS_RUN_RULE).length !== 2) return null;
+	return new RegExp(rule.source.slice(0, end + ')\\]\\('.length), rule.flags);
+}
+
+/**
+ * Per set of rules (each lexer has its own) and cap: the tokenizer as it is but for its link rule,
+ * whose address run is capped at the first power of two of at least `length` characters. Any cap
+ * that lets the address reach its `)` gives the same token (2), and a few rules compiled once
+ * are much cheaper than one per length.
+ */
+const cappedTokenizers = new WeakMap<object, Map<number, Tokenizer>>();
+const cappedRules = new Map<number, RegExp>();
+
+function cappedTokenizer(tokenizer: Tokenizer, length: number): Tokenizer {
+	const cap = 2 ** Math.ceil(Math.log2(Math.max(1, length)));
+	let byCap = cappedTokenizers.get(tokenizer.rules);
+	if (!byCap) cappedTokenizers.set(tokenizer.rules, (byCap = new Map()));
+	let capped = byCap.get(cap);
+	if (!capped) {
+		let link = cappedRules.get(cap);
+		if (!link) {
+			link = new RegExp(INLINE_RULES.link.source.replace(ADDRESS_RUN_RULE, `(?!<)[^ \\t\\n\\x00-\\x1f]{1,${cap}}`), INLINE_RULES.link.flags);
+			cappedRules.set(cap, link);
+		}
+		// Everything else (lexer, options) is the tokenizer's own, read through the prototype.
+		capped = Object.create(tokenizer) as Tokenizer;
+		capped.rules = { ...tokenizer.rules, inline: { ...tokenizer.rules.inline, link } };
+		byCap.set(cap, capped);
+	}
+	return capped;
+}
+
+/** Where an address starting at `from` ends, read as marked's findClosingBracket reads it. */
+interface AddressEnd {
+	/** The first `)` that closes more than was opened, or -1 if none before the run ends. */
+	close: number;
+	/** Where the run of non-space characters ends (a space, a control character or the end); -1 if not read that far. */
+	end: number;
+	/** `(` minus `)` from `from` to `end`, when close is -1. */
+	open: number;
+}
+
+/** Reads the address character by character; undefined past ADDRESS_SCAN characters. */
+function readAddress(src: string, from: number): AddressEnd | undefined {
+	let open = 0;
+	for (let i = from; i < src.length; i++) {
+		if (i - from >= ADDRESS_SCAN) return undefined;
+		const c = src.charCodeAt(i);
+		if (c <= 0x20) return { close: -1, end: i, open };
+		if (c === 92) {
+			// A backslash skips the next character, unless the run ends there.
+			if (!(src.charCodeAt(i + 1) > 0x20)) return { close: -1, end: i + 1, open };
+			i++;
+		} else if (c === 40) open++;
+		else if (c === 41) {
+			if (open === 0) return { close: i, end: -1, open: 0 };
+			open--;
+		}
+	}
+	return { close: -1, end: src.length, open };
+}
+
+/**
+ * The same reading for every position of an inline run at once, for long addresses (`[a](`
+ * repeated: each address runs to the end of the text). One pass from the start: `depth` is the
+ * count of open `(` before each position; an address starts after a `(`, where that pass is
+ * not skipping a character, so from there on it reads as readAddress would. Its `)` that closes
+ * more than opened is the first unescaped `)` at its own depth (`close`), the run's end the
+ * first space or control character (`end`).
+ */
+interface AddressIndex {
+	depth: Int32Array;
+	close: Int32Array;
+	end: Int32Array;
+}
+
+function addressIndex(text: string): AddressIndex {
+	const n = text.length;
+	const depth = new Int32Array(n + 1);
+	const escaped = new Uint8Array(n);
+	let open = 0;
+	for (let i = 0; i < n; i++) {
+		depth[i] = open;
+		const c = text.charCodeAt(i);
+		if (c === 92 && i + 1 < n) {
+			depth[i + 1] = open;
+			escaped[i + 1] = 1;
+			i++;
+		} else if (c === 40) open++;
+		else if (c === 41) open--;
+	}
+	depth[n] = open;
+	const close = new Int32Array(n);
+	const end = new Int32Array(n + 1);
+	// The nearest unescaped `)` to the right at each depth, depths -n…n shifted by n.
+	const nearest = new Int32Array(2 * n + 1).fill(-1);
+	end[n] = n;
+	for (let i = n - 1; i >= 0; i--) {
+		const c = text.charCodeAt(i);
+		end[i] = c <= 0x20 ? i : end[i + 1];
+		if (c === 41 && !escaped[i]) nearest[depth[i] + n] = i;
+		close[i] = nearest[depth[i] + n];
+	}
+	return { depth, close, end };
+}
+
+/** readAddress for `src`, the rest of the innermost inline run, through the run's index. */
+function indexedAddress(src: string, from: number): AddressEnd | undefined {
+	const run = runs.at(-1);
+	if (!run || src.length > run.text.length) return undefined;
+	run.addresses ??= addressIndex(run.text);
+	const { depth, close, end } = run.addresses;
+	const at = run.text.length - src.length + from;
+	const offset = run.text.length - src.length;
+	if (close[at] !== -1 && close[at] < end[at]) return { close: close[at] - offset, end: end[at] - offset, open: 0 };
+	return { close: -1, end: end[at] - offset, open: depth[end[at]] - depth[at] };
+}
+
+function boundedLink(tokenizer: Tokenizer, src: string): Tokens.Link | Tokens.Image | undefined | false {
+	// marked's own first answers: no `)` in the run, or not `[` or `![`, is no link.
+	const first = src.charCodeAt(0);
+	if ((first !== 91 && first !== 33) || tokenizer.lexer.state.linkParenPossible === false) return undefined;
+	if (!LINK_START || tokenizer.rules.inline.link !== INLINE_RULES.link) return false;
+	const start = LINK_START.exec(src);
+	if (!start) return undefined; // (1)
+	const from = start[0].length;
+	const c = src.charCodeAt(from);
+	if (!(c > 0x20) || c === 60) return false; // (2): a space, `<`, a control character or the end
+	const address = readAddress(src, from) ?? indexedAddress(src, from);
+	if (!address) return false;
+	if (address.close >= 0) {
+		// (2) marked's own tokenizer, its link rule capped for this call only; as it is where the
+		// run ends soon after u anyway (a long capped run is slower to read than marked's own).
+		if (address.end >= 0 && address.end - from <= 2 * (address.close - from) + ADDRESS_SCAN) return false;
+		return Tokenizer.prototype.link.call(cappedTokenizer(tokenizer, address.close - from), src);
+	}
+	if (address.open > 0 && !start[1].includes('``]')) return undefined; // (3)
+	return false; // (4)
 }
 
 /** Quotes and list items a line may open; deeper ones are text. No author needs more. */
@@ -340,6 +611,8 @@ const KNOWN_REFERENCE = /&(?:amp|lt|gt|quot|#39);/g;
 
 /** Exported for its tests: layer 2 where there is no `document` (node, workers). */
 export function scanAllowlist(html: string): string {
+	// A tag with attributes is checked once per text: thousands of the same link cost one check.
+	const checked = new Map<string, string>();
 	return html.replace(TAG_OR_LT, (whole, slash: string, rawName: string, attributes: string) => {
 		if (!rawName) return '&lt;';
 		const name = rawName.toLowerCase();
@@ -347,19 +620,26 @@ export function scanAllowlist(html: string): string {
 		if (!allowed) return '';
 		if (slash) return `</${name}>`;
 		if (!attributes) return `<${name}>`;
-		let kept = '';
-		for (const [, rawAttr, value = ''] of attributes.matchAll(ATTRIBUTE)) {
-			const attr = rawAttr.toLowerCase();
-			if (!allowed.includes(attr)) continue;
-			if (attr === 'href' || attr === 'src') {
-				if (value.replace(KNOWN_REFERENCE, '').includes('&')) continue;
-				const decoded = value.replace(KNOWN_REFERENCE, (ref) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" })[ref]!);
-				if (safeUrl(decoded, attr === 'src' ? 'image' : 'link') === null) continue;
-			}
-			kept += ` ${attr}="${value}"`;
-		}
-		return `<${name}${kept}>`;
+		let tag = checked.get(whole);
+		if (tag === undefined) checked.set(whole, (tag = keptAttributes(name, allowed, attributes)));
+		return tag;
 	});
+}
+
+/** An allowed tag with only its allowed attributes, and addresses only where safeUrl keeps them. */
+function keptAttributes(name: string, allowed: string[], attributes: string): string {
+	let kept = '';
+	for (const [, rawAttr, value = ''] of attributes.matchAll(ATTRIBUTE)) {
+		const attr = rawAttr.toLowerCase();
+		if (!allowed.includes(attr)) continue;
+		if (attr === 'href' || attr === 'src') {
+			if (value.replace(KNOWN_REFERENCE, '').includes('&')) continue;
+			const decoded = value.replace(KNOWN_REFERENCE, (ref) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" })[ref]!);
+			if (safeUrl(decoded, attr === 'src' ? 'image' : 'link') === null) continue;
+		}
+		kept += ` ${attr}="${value}"`;
+	}
+	return `<${name}${kept}>`;
 }
 
 // ---------- layer 2 in the browser: the allowlist again, in an inert document ----------

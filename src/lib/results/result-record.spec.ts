@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as scorm2004 from 'scorm-again/scorm2004';
 import { demo, demoActions, demoRecord, play, textsOf, T0 } from '../../../tests/results/fixtures';
 import { DEMO_BEST_CHOICES, DEMO_WORST_CHOICES } from '../../../tests/helpers/demo-paths';
+import { Scenario } from '$lib/engine';
 import { buildResultRecord, readResultFile, validateResultRecord, RESULT_SCHEMA_VERSION, type ResultRecord } from './result-record';
 import { parseIsoDuration } from './scorm-format';
 
@@ -110,6 +111,84 @@ describe('buildResultRecord', () => {
 	});
 });
 
+describe('buildResultRecord, field by field', () => {
+	const finished = () => {
+		const loaded = demo();
+		return { loaded, state: play(loaded, demoActions(best)) };
+	};
+
+	it('names the deployment\u2019s publisher over the module\u2019s own, and a copy of either', () => {
+		const { loaded, state } = finished();
+		const own = { name: 'Stichting Module', url: 'https://module.example' };
+		const withOwn = new Scenario({ ...loaded.scenario.module, publisher: own, certificateMinimumMinutes: 4 });
+		const site = { name: 'Leerhuis Zuid', contact: 'info@leerhuis.example' };
+		const record = buildResultRecord(withOwn, state, undefined, { now: T0, publisher: site });
+		expect(record.module.publisher).toEqual(site);
+		expect(record.module.publisher).not.toBe(site);
+		expect(record.module.certificateMinimumMinutes).toBe(4);
+		const moduleOnly = buildResultRecord(withOwn, state, undefined, { now: T0, publisher: null });
+		expect(moduleOnly.module.publisher).toEqual(own);
+		expect(moduleOnly.module.publisher).not.toBe(own);
+		// The file cannot change the module it was made from.
+		moduleOnly.module.accreditation!.registrations[0].points = 99;
+		expect(withOwn.module.accreditation!.registrations[0].points).toBe(1);
+		expect(buildResultRecord(loaded.scenario, state, undefined, { now: T0 }).module).not.toHaveProperty('certificateMinimumMinutes');
+	});
+
+	it('leaves out a learner name of only spaces, and dates the file when it is made', () => {
+		const { loaded, state } = finished();
+		const record = buildResultRecord(loaded.scenario, state, undefined, { now: Date.UTC(2026, 11, 7, 12, 30), learnerName: '   ' });
+		expect(record).not.toHaveProperty('learner');
+		expect(record.createdAt).toBe('2026-12-07T12:30:00.000Z');
+	});
+
+	it('is in the texts\u2019 language, else the module\u2019s default; a text that is only markup falls back to the id', () => {
+		const { loaded, state } = finished();
+		expect(buildResultRecord(loaded.scenario, state, undefined, { now: T0 }).module.language).toBe('nl');
+		const noDefault = new Scenario({ ...loaded.scenario.module, defaultLanguage: undefined, languages: ['en', 'nl'] });
+		expect(buildResultRecord(noDefault, state, undefined, { now: T0 }).module.language).toBe('en');
+		// Texts without has(): every key counts as present.
+		const bare = { lang: 'fr', text: (key: string) => (key === 'nodes.welcome.title' ? '<br>' : `«${key}»`) };
+		const record = buildResultRecord(loaded.scenario, state, bare, { now: T0 });
+		expect(record.module.language).toBe('fr');
+		expect(record.path[0].title).toBe('welcome');
+		expect(record.path[1].title).toBe('«nodes.meet-sam.title»');
+	});
+
+	it('counts time in whole seconds and latency to the hundredth', () => {
+		const loaded = demo();
+		const state = play(loaded, demoActions(best), T0, 12.345);
+		const record = buildResultRecord(loaded.scenario, state, undefined, { now: T0 });
+		expect(record.attempt.timeSpentSeconds).toBe(Math.round(state.timeMs / 1000));
+		expect(record.decisions[0].latencySeconds).toBe(12.35);
+		expect(record.scorm.interactions[0].latency).toBe('PT12.35S');
+	});
+
+	it('lists a reflection once, however often the path passes it', () => {
+		const { loaded, state } = finished();
+		const twice = { ...state, path: [...state.path.slice(0, -1), 'reflect', state.path.at(-1)!] };
+		expect(buildResultRecord(loaded.scenario, twice, undefined, { now: T0 }).reflections.map((r) => r.node)).toEqual(['reflect']);
+	});
+
+	it('cuts an interaction\u2019s description at 250 characters (SCORM\u2019s limit), the record\u2019s title stays whole', () => {
+		const { loaded, state } = finished();
+		const long = 'Lang '.repeat(80);
+		const texts = { lang: 'nl', text: (key: string) => (key === 'nodes.first-evening.title' ? long : key), has: () => true };
+		const record = buildResultRecord(loaded.scenario, state, texts, { now: T0 });
+		expect(record.decisions[0].title).toBe(long.trim());
+		expect(record.scorm.interactions[0].description).toBe(long.trim().slice(0, 250));
+	});
+
+	it('scales a score to 4 decimals for the LMS, and to 2 in the score itself', () => {
+		const record = demoRecord({ ...best, first: 'buddy' });
+		expect(record.score).toMatchObject({ raw: 5, max: 6, percent: 83, scaled: 0.83 });
+		expect(record.scorm.score).toEqual({ raw: 83, min: 0, max: 100, scaled: 0.83 });
+		const scenario = new Scenario({ ...demo().scenario.module, masteryScore: 67.5 });
+		const r = buildResultRecord(scenario, play(demo(), demoActions(best)), undefined, { now: T0 });
+		expect(r.scorm.scaled_passing_score).toBe(0.68);
+	});
+});
+
 describe('validateResultRecord', () => {
 	const good = () => clone(demoRecord(best));
 
@@ -164,6 +243,105 @@ describe('validateResultRecord', () => {
 		const errors = (validateResultRecord(passedWrongly) as { errors: string[] }).errors;
 		expect(errors).toContain('score.passed: is true, but an unfinished attempt means false');
 		expect(errors).toContain('scorm.completion_status: is "completed", but attempt.completed is false');
+	});
+
+	// One wrong field at a time, with the exact line the person checking the file reads: which
+	// field, what is wrong with it, and what was found.
+	it.each([
+		['the version is not a whole number', (r) => (r.schemaVersion = 1.5), ['schemaVersion: must be a whole number, found 1.5']],
+		['the version is below 1', (r) => (r.schemaVersion = 0), ['schemaVersion: must be at least 1, found 0']],
+		['the date is not a real date', (r) => (r.createdAt = '2026-13-45T10:00:00Z'), ['createdAt: "2026-13-45T10:00:00Z" is not a real date']],
+		['the module is a text', (r) => (r.module = 'demo'), ['module: must be an object, found "demo"']],
+		['the module id has capitals', (r) => (r.module.id = 'Demo'), ['module.id: "Demo" is not a module id (a-z, 0-9, - and _)']],
+		['the version has two parts', (r) => (r.module.version = '1.0'), ['module.version: "1.0" is not a version like "1.0.0"']],
+		['the title is blank', (r) => (r.module.title = '  '), ['module.title: must not be empty']],
+		['the language is a name', (r) => (r.module.language = 'Dutch'), ['module.language: "Dutch" is not a language code like "nl"']],
+		['a regional language', (r) => (r.module.language = 'nl-BE'), []],
+		['the study time is a text', (r) => (r.module.studyMinutes = '10'), ['module.studyMinutes: must be a number, found "10"']],
+		['the study time is negative', (r) => (r.module.studyMinutes = -1), ['module.studyMinutes: must be at least 0, found -1']],
+		['the pass mark is over 100', (r) => (r.module.masteryScore = 101), ['module.masteryScore: must be at most 100, found 101', 'score.passed: is true, but 100% against a pass mark of 101% means false']],
+		['a publisher without a name', (r) => (r.module.publisher = { name: '', url: 7 }), ['module.publisher.name: must not be empty', 'module.publisher.url: must be a text, found 7']],
+		['a publisher with name, url and contact', (r) => (r.module.publisher = { name: 'Stichting X', url: 'https://x.example', contact: 'info@x.example' }), []],
+		['a certificate minimum below 0', (r) => (r.module.certificateMinimumMinutes = -5), ['module.certificateMinimumMinutes: must be at least 0, found -5']],
+		['an accreditation without registrations', (r) => (r.module.accreditation = { provider: 'X' }), [expect.stringMatching(/^module\.accreditation\.registrations: /)]],
+		['a learner without a name', (r) => (r.learner = { name: ' ' }), ['learner.name: must not be empty']],
+		['a learner that is a list', (r) => (r.learner = ['Sam']), ['learner: must be an object, found ["Sam"]']],
+		['no attempt id', (r) => (r.attempt.id = ''), ['attempt.id: must not be empty']],
+		['completed is a text', (r) => (r.attempt.completed = 'yes'), ['attempt.completed: must be true or false, found "yes"']],
+		['finished before it started', (r) => (r.attempt.completedAt = '2026-11-02T08:59:59.000Z'), ['attempt.completedAt: is before attempt.startedAt']],
+		['finished the moment it started', (r) => (r.attempt.completedAt = r.attempt.startedAt), []],
+		['a finished attempt without an ending', (r) => (r.attempt.ending = null), ['attempt.ending: must be an object, found null']],
+		['an ending without a node', (r) => (r.attempt.ending.node = ''), ['attempt.ending.node: must not be empty']],
+		['an ending title that is a number', (r) => (r.attempt.ending.title = 3), ['attempt.ending.title: must be a text, found 3']],
+		['negative time', (r) => (r.attempt.timeSpentSeconds = -1), ['attempt.timeSpentSeconds: must be at least 0, found -1']],
+		['a scaled score over 1', (r) => (r.score.scaled = 1.5), ['score.scaled: must be at most 1, found 1.5']],
+		['a percentage below 0', (r) => (r.score.percent = -1), ['score.percent: must be at least 0, found -1', 'scorm.score.raw: is 100, but score.percent is -1']],
+		['a scaled score rounded to 2 decimals', (r) => ((r.score.raw = 4), (r.score.percent = 67), (r.score.scaled = 0.67), (r.score.passed = true), (r.scorm.score.raw = 67), (r.scorm.score.scaled = 0.67)), []],
+		['a scaled score off by more than rounding', (r) => ((r.score.raw = 4), (r.score.percent = 67), (r.score.scaled = 0.65), (r.scorm.score.raw = 67), (r.scorm.score.scaled = 0.67)), ['score.scaled: is 0.65, but 4 of 6 points is 0.67']],
+		['no points to earn: 100 %', (r) => ((r.score.raw = 0), (r.score.max = 0), (r.score.scaled = 0)), []],
+		['exactly at the pass mark, passed', (r) => (r.module.masteryScore = 100), []],
+		['just below the pass mark, passed', (r) => ((r.score.raw = 5), (r.score.percent = 83), (r.score.scaled = 0.83), (r.scorm.score.raw = 83), (r.scorm.score.scaled = 0.83), (r.module.masteryScore = 84)), ['score.passed: is true, but 83% against a pass mark of 84% means false']],
+		['passed is a text', (r) => (r.score.passed = 'true'), ['score.passed: must be true or false, found "true"']],
+		['a path entry of an unknown kind', (r) => (r.path[1].kind = 'video'), ['path[1].kind: must be one of "content", "persona", "choice", "quiz", "reflection", "evaluation", "end", found "video"']],
+		['a path entry without a node', (r) => (r.path[0] = { kind: 'content', title: '' }), ['path[0].node: must be a text, found missing']],
+		['a path that is an object', (r) => (r.path = {}), ['path: must be a list, found {}']],
+		['a decision of another kind', (r) => (r.decisions[0].kind = 'slider'), ['decisions[0].kind: must be one of "choice", "quiz", found "slider"']],
+		['a decision with an empty option', (r) => (r.decisions[0].options = ['talk', '']), ['decisions[0].options[1]: must not be empty']],
+		['a decision with a wrong "correct"', (r) => (r.decisions[2].correct = 'yes'), ['decisions[2].correct: must be true or false, found "yes"']],
+		['a decision with negative latency and max points', (r) => ((r.decisions[1].latencySeconds = -2), (r.decisions[1].maxPoints = -1)), ['decisions[1].maxPoints: must be at least 0, found -1', 'decisions[1].latencySeconds: must be at least 0, found -2']],
+		['a reflection without a question', (r) => (r.reflections[0].question = null), ['reflections[0].question: must be a text, found null']],
+		['no evaluation', (r) => (r.evaluation = null), []],
+		['a mark of 1, and none', (r) => (r.evaluation.rating = 1), []],
+		['a mark of 0', (r) => (r.evaluation.rating = 0), ['evaluation.rating: must be at least 1, found 0']],
+		['a mark of 7.5', (r) => (r.evaluation.rating = 7.5), ['evaluation.rating: must be a whole number, found 7.5']],
+		['aspects at 1 and 5', (r) => (r.evaluation.aspects = { goals: 1, clarity: 5 }), []],
+		['an aspect Koers does not ask about', (r) => (r.evaluation.aspects = { fun: 3 }), ['evaluation.aspects.fun: not an aspect Koers asks about (goals, relevance, load, clarity)']],
+		['an aspect at 6', (r) => (r.evaluation.aspects = { load: 6 }), ['evaluation.aspects.load: must be at most 5, found 6']],
+		['an LMS status that says passed for a failed score', (r) => (r.scorm.success_status = 'failed'), ['scorm.success_status: is "failed", but the score and attempt say "passed"']],
+		['an LMS status that says incomplete', (r) => (r.scorm.completion_status = 'incomplete'), ['scorm.completion_status: is "incomplete", but attempt.completed is true']],
+		['an LMS score out of 10', (r) => ((r.scorm.score.min = 1), (r.scorm.score.max = 10)), ['scorm.score.min: must be 0, found 1', 'scorm.score.max: must be 100 (the score is a percentage), found 10']],
+		['an LMS scaled score that is not raw / 100', (r) => (r.scorm.score.scaled = 0.99), ['scorm.score.scaled: is 0.99, but raw 100 of 100 is 1']],
+		['no LMS score for a finished attempt', (r) => (r.scorm.score = null), ['scorm.score: must be an object, found null']],
+		['an LMS pass mark as a percentage', (r) => (r.scorm.scaled_passing_score = 60), ['scorm.scaled_passing_score: must be at most 1, found 60']],
+		['a session time of nothing', (r) => (r.scorm.session_time = 'PT'), ['scorm.session_time: "PT" is not an ISO 8601 duration like "PT12M30S"']],
+		['a session time in another form', (r) => (r.scorm.session_time = '00:05:00'), ['scorm.session_time: "00:05:00" is not an ISO 8601 duration like "PT12M30S"']],
+		['an interaction for another decision', (r) => (r.scorm.interactions[1].id = 'first-evening'), ['scorm.interactions[1].id: is "first-evening", but decisions[1] is "sam-returns"']],
+		['an interaction of another type', (r) => (r.scorm.interactions[0].type = 'likert'), ['scorm.interactions[0].type: must be one of "choice", found "likert"']],
+		['an interaction without a response', (r) => (r.scorm.interactions[0].learner_response = ''), ['scorm.interactions[0].learner_response: must not be empty']],
+		['an empty correct pattern', (r) => (r.scorm.interactions[0].correct_responses = ['']), ['scorm.interactions[0].correct_responses[0]: must not be empty']],
+		['an interaction result outside SCORM', (r) => (r.scorm.interactions[0].result = 'wrong'), ['scorm.interactions[0].result: must be one of "correct", "incorrect", "neutral", found "wrong"']],
+		['a negative weighting', (r) => (r.scorm.interactions[0].weighting = -1), ['scorm.interactions[0].weighting: must be at least 0, found -1']],
+		['a timestamp with 3 decimals', (r) => (r.scorm.interactions[0].timestamp = '2026-11-02T09:01:30.000Z'), ['scorm.interactions[0].timestamp: "2026-11-02T09:01:30.000Z" is not a SCORM time like "2026-11-05T14:03:07.12Z"']],
+		['a timestamp with an hour offset', (r) => (r.scorm.interactions[0].timestamp = '2026-11-02T10:01:30+01'), []],
+		['a latency in seconds', (r) => (r.scorm.interactions[0].latency = '30'), ['scorm.interactions[0].latency: "30" is not an ISO 8601 duration like "PT8.5S"']]
+	] as [string, (r: any) => unknown, unknown[]][])('%s', (_, spoil, errors) => {
+		const r = good();
+		spoil(r);
+		const result = validateResultRecord(r);
+		expect(result.ok ? [] : result.errors).toEqual(errors);
+	});
+
+	it('reports an unfinished attempt that claims a finish, a score or an ending', () => {
+		const r = good();
+		r.attempt.completed = false;
+		r.score.passed = false;
+		r.scorm.completion_status = 'incomplete';
+		r.scorm.success_status = 'unknown';
+		const result = validateResultRecord(r);
+		expect(!result.ok && result.errors).toEqual([
+			'attempt.completedAt: must be null when attempt.completed is false',
+			'attempt.ending: must be null when attempt.completed is false',
+			'scorm.score: must be null for an unfinished attempt'
+		]);
+	});
+
+	it('refuses what is not a result file, whatever its shape', () => {
+		expect(validateResultRecord(null)).toEqual({ ok: false, kind: 'not-result', errors: ['schema: must be "koers-result", found null; this is not a Koers result file'] });
+		expect(validateResultRecord({ schema: 'koers-progress' })).toEqual({ ok: false, kind: 'not-result', errors: ['schema: must be "koers-result", found "koers-progress"; this is not a Koers result file'] });
+		expect(validateResultRecord({ schema: 'koers-result', schemaVersion: 'one' })).toEqual({ ok: false, kind: 'invalid', errors: ['schemaVersion: must be a number, found "one"'] });
+		const newer = validateResultRecord({ schema: 'koers-result', schemaVersion: RESULT_SCHEMA_VERSION + 1 });
+		expect(newer).toEqual({ ok: false, kind: 'newer', errors: [`schemaVersion: the file has version ${RESULT_SCHEMA_VERSION + 1}, this Koers reads up to ${RESULT_SCHEMA_VERSION}; open it with a newer Koers`] });
+		expect(validateResultRecord({ schema: 'koers-result', schemaVersion: RESULT_SCHEMA_VERSION }).ok).toBe(false);
 	});
 
 	it('reads a file with a byte-order mark', () => {

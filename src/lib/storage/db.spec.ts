@@ -105,6 +105,37 @@ describe('DexieProgressRepository', () => {
 		expect(await repo.setAsideRecords()).toHaveLength(5);
 	});
 
+	it('lists the newest first, the later id first when saved in the same millisecond, per module', async () => {
+		const repo = await fresh();
+		const a = await repo.save(attempt({ updatedAt: 5 }));
+		const b = await repo.save(attempt({ updatedAt: 9 }));
+		const c = await repo.save(attempt({ updatedAt: 5 }));
+		const other = await repo.save(attempt({ moduleId: 'other', updatedAt: 7 }));
+		expect((await repo.list('demo')).map((r) => r.id)).toEqual([b, c, a]);
+		expect((await repo.list()).map((r) => r.id)).toEqual([b, other, c, a]);
+	});
+
+	it('keeps why a record was set aside, and an unreadable record does not block a new attempt', async () => {
+		const repo = await fresh();
+		await putRaw(repo, { ...attempt({ updatedAt: 50, percent: 250 }), id: 60 });
+		expect(await repo.startAttempt(attempt({ updatedAt: 51 }), undefined)).toBeTypeOf('number');
+		expect(await repo.list()).toHaveLength(1);
+		expect(repo.setAsideOnRead).toEqual([{ moduleId: 'demo', kind: 'damaged', problem: 'percent is out of range' }]);
+		const [aside] = await repo.setAsideRecords();
+		expect(aside).toMatchObject({ reason: 'unreadable attempt record: percent is out of range', record: { id: 60, percent: 250 } });
+		expect(aside.at).toBeTypeOf('number');
+	});
+
+	it('a save without a revision (an older build) is not checked against the stored one', async () => {
+		const repo = await fresh();
+		const id = await repo.save(attempt({ revision: 4 }));
+		expect(await repo.save(attempt({ id, state: { node: 'old build' } }))).toBe(id);
+		expect((await repo.latest('demo'))?.state).toEqual({ node: 'old build' });
+		// A stored record without a revision counts as 0: revision 0 is not newer, 1 is.
+		await expect(repo.save(attempt({ id, revision: 0 }))).rejects.toMatchObject({ stored: 0, attempted: 0 });
+		expect(await repo.save(attempt({ id, revision: 1 }))).toBe(id);
+	});
+
 	it('forgets everything', async () => {
 		const repo = await fresh();
 		await repo.save(attempt());

@@ -74,6 +74,41 @@ describe('finding the LMS API', () => {
 		expect(findApi(fine[0], 'scorm12')).not.toBeNull();
 	});
 
+	it(`reaches an API exactly ${MAX_HOPS} levels up, and not one more`, () => {
+		expect(findApi(chain(MAX_HOPS, { API: api12() })[0], 'scorm12')).not.toBeNull();
+		expect(findApi(chain(MAX_HOPS + 1, { API: api12() })[0], 'scorm12')).toBeNull();
+	});
+
+	it('finds the API in a parent of the opener, and through the opener of the SCO\u2019s own window', () => {
+		const api = api2004();
+		const lmsFrames = chain(1, { API_1484_11: api });
+		const [sco] = chain(2, { opener: lmsFrames[0] });
+		expect(findApi(sco, 'scorm2004')).toBe(api);
+		// A pop-up without frames: the SCO's window is its own top.
+		const popup: WindowLike = { opener: lmsFrames[0] };
+		expect(findApi(popup, 'scorm2004')).toBe(api);
+		// The opener's chain also holds only the other edition: nothing.
+		expect(findApi(popup, 'scorm12')).toBeNull();
+	});
+
+	it('an opener of another origin, or an opener without an LMS, is "no LMS", not a crash', () => {
+		const top: WindowLike = {};
+		Object.defineProperty(top, 'opener', { get: () => { throw new DOMException('Blocked', 'SecurityError'); } });
+		top.parent = top;
+		expect(findApi({ parent: top }, 'scorm12')).toBeNull();
+		expect(findApi({ opener: chain(1)[0] }, 'scorm12')).toBeNull();
+	});
+
+	it('takes only an object with every method: not a function, not null, not one method short', () => {
+		const fn = Object.assign(() => {}, api12());
+		expect(findApi(chain(1, { API: fn })[0], 'scorm12')).toBeNull();
+		expect(findApi(chain(1, { API: null })[0], 'scorm12')).toBeNull();
+		const { LMSGetDiagnostic: _, ...short } = api12();
+		expect(findApi(chain(1, { API: short })[0], 'scorm12')).toBeNull();
+		const { GetDiagnostic: __, ...short2004 } = api2004();
+		expect(findApi(chain(1, { API_1484_11: short2004 })[0], 'scorm2004')).toBeNull();
+	});
+
 	it('returns null when there is no LMS at all (standalone)', () => {
 		const [sco] = chain(0);
 		expect(findApi(sco, 'scorm12')).toBeNull();

@@ -1,11 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { INSTRUMENT_KINDS, Scenario, type LearnerAction, type SavedState } from '$lib/engine';
 import { loadShipped, MODULES_DIR } from '../../../tests/helpers/load-from-disk';
 import { packageIds } from '../../tools/package-scorm';
-import { DEMO_BEST as BEST, DEMO_WORST as WORST } from '../../../tests/helpers/demo-paths';
+import { DEMO_BEST as BEST, DEMO_WORST as WORST, demoActions } from '../../../tests/helpers/demo-paths';
 import { interactionsOf, moodleRelaunch, seconds, strictScorm12, strictScorm2004, type StrictLms } from '../../../tests/helpers/strict-scorm';
-import { isNewAttempt, LMS_PROBLEMS, type ScormTracker, type ScormTrackerOptions } from './scorm-tracker';
-import { Scorm12Tracker } from './scorm12';
+import { isNewAttempt, KEEP_TRYING_MS, LMS_PROBLEMS, RETRY_DELAYS, ScormTracker, type ScormTrackerOptions } from './scorm-tracker';
+import { dialect12, Scorm12Tracker } from './scorm12';
 import { Scorm2004Tracker, SHORT_IDENTIFIER, shortIdentifier } from './scorm2004';
 
 // The demo module (BEST and WORST: tests/modules/demo/golden.json walks the same paths): max 6 points, mastery 60 %.
@@ -608,5 +608,334 @@ describe('the evaluation reaches the LMS', () => {
 		noViolations(lms);
 		const open = interactionsOf(lms.committed, 'evaluation').filter((i) => i.type === 'long-fill-in');
 		expect(open.map((i) => i.learner_response)).toEqual([`{lang=${tagged}}De casus van Sam, heel herkenbaar.`, `{lang=${tagged}}Meer over ouders,\nen minder tekst.`]);
+	});
+});
+
+describe('what an LMS administrator reads in the browser console', () => {
+	let logged: string[];
+	const logging = (extra: ScormTrackerOptions = {}) => options({ log: (m) => void logged.push(m), ...extra });
+	beforeEach(() => {
+		logged = [];
+	});
+
+	it('a failed Initialize, with the LMS\u2019s error, and that progress stays on the device', async () => {
+		const { api, lms } = strictScorm12();
+		lms.faults.initialize = true;
+		await new Scorm12Tracker(api, logging()).start(scenario);
+		expect(logged).toEqual(['Initialize failed (101: General exception); progress is kept on this device only.']);
+	});
+
+	it('an Initialize that throws, and a failure without an error code', async () => {
+		const { api } = strictScorm12();
+		const throwing = { ...api, LMSInitialize: () => { throw new Error('API not ready'); } };
+		const tracker = new Scorm12Tracker(throwing, logging());
+		expect(await tracker.start(scenario)).toEqual({});
+		expect(tracker.problem).toBe(LMS_PROBLEMS.initFailed);
+		expect(logged).toEqual(['Initialize threw: API not ready', 'Initialize failed (no error code); progress is kept on this device only.']);
+	});
+
+	it('a failed commit, numbered, until the LMS saves again', async () => {
+		const { api, lms } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, logging());
+		await tracker.start(scenario);
+		lms.faults.commitFailures = 2;
+		await tracker.record(scenario, scenario.start(clock));
+		runTimers();
+		runTimers();
+		expect(logged).toEqual(['Commit failed (101: General exception), attempt 1.', 'Commit failed (101: General exception), attempt 2.']);
+		expect(lms.counts).toMatchObject({ commit: 3, failedCommits: 2 });
+	});
+
+	it('a commit that throws counts as failed and is retried', async () => {
+		const { api } = strictScorm12();
+		let throws = true;
+		const flaky = { ...api, LMSCommit: (arg: '') => { if (throws) throw new Error('network down'); return api.LMSCommit(arg); } };
+		const tracker = new Scorm12Tracker(flaky, logging());
+		await tracker.start(scenario);
+		await tracker.record(scenario, scenario.start(clock));
+		// The LMS has no error code for a call that threw.
+		expect(logged.slice(0, 2)).toEqual(['Commit threw: network down', 'Commit failed (no error code), attempt 1.']);
+		expect(timers.map((t) => t.ms)).toEqual([500]);
+		throws = false;
+		runTimers();
+		expect(timers).toEqual([]);
+		expect(tracker.problem).toBeNull();
+	});
+
+	it('a refused or throwing SetValue, naming the element and the start of the value', async () => {
+		const { api } = strictScorm12();
+		const refusing = {
+			...api,
+			LMSSetValue: (element: string, value: string) => {
+				if (element === 'cmi.suspend_data') return 'false';
+				if (element === 'cmi.core.lesson_location') throw new Error('read-only');
+				return api.LMSSetValue(element, value);
+			}
+		};
+		const tracker = new Scorm12Tracker(refusing, logging());
+		await tracker.start(scenario);
+		// A long value is cut to its first 80 characters.
+		const data = `${'a'.repeat(80)}${'b'.repeat(100)}`;
+		const long = Object.assign(Object.create(Object.getPrototypeOf(scenario)), scenario, { encode: () => data });
+		await tracker.record(long, scenario.start(clock));
+		expect(logged).toContain(`SetValue(cmi.suspend_data, "${'a'.repeat(80)}") failed (no error code).`);
+		expect(logged).toContain('SetValue(cmi.core.lesson_location) threw: read-only');
+	});
+
+	it('an interaction whose id SetValue throws on is skipped whole; the next decision takes its place', async () => {
+		const { api, lms } = strictScorm12();
+		let refuseOnce = true;
+		const flaky = {
+			...api,
+			LMSSetValue: (element: string, value: string) => {
+				if (element === 'cmi.interactions.0.id' && refuseOnce) {
+					refuseOnce = false;
+					throw new Error('list full');
+				}
+				return api.LMSSetValue(element, value);
+			}
+		};
+		const tracker = new Scorm12Tracker(flaky, logging());
+		await tracker.start(scenario);
+		await play(tracker, BEST.slice(0, 6));
+		expect(logged).toEqual(['SetValue(cmi.interactions.0.id) threw: list full']);
+		expect(interactionsOf(lms.committed).map((i) => i.id)).toEqual(['sam-returns']);
+		noViolations(lms);
+	});
+
+	it('a suspend_data over the edition\u2019s limit, with both lengths', async () => {
+		const { api } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, logging());
+		await tracker.start(scenario);
+		const big = Object.assign(Object.create(Object.getPrototypeOf(scenario)), scenario, { encode: () => 'x'.repeat(5000) });
+		await tracker.record(big, scenario.start(clock));
+		expect(logged).toEqual(['suspend_data is 5000 characters, over the scorm12 limit of 4096; not written.']);
+	});
+
+	it('a suspend_data this module cannot read, with why; damaged data is not called another version', async () => {
+		const { api } = strictScorm12({ 'cmi.core.entry': 'resume', 'cmi.suspend_data': 'not ours' });
+		const started = await new Scorm12Tracker(api, logging()).start(scenario);
+		expect(started.unreadable?.reason).not.toBe('incompatible');
+		expect(logged).toEqual([`The LMS's suspend_data cannot be read (${started.unreadable?.detail}); the learner may start again.`]);
+		// Our own format for this very chart, damaged after the hash: damaged, not another version.
+		const own = scenario.encode(scenario.start(clock));
+		const damaged = `${own.split('~').slice(0, 2).join('~')}~zz`;
+		const again = await new Scorm12Tracker(strictScorm12({ 'cmi.core.entry': 'resume', 'cmi.suspend_data': damaged }).api, options()).start(scenario);
+		expect(again.unreadable).toBeDefined();
+		expect(again.unreadable?.reason).not.toBe('incompatible');
+	});
+
+	it('a failed or throwing Terminate', async () => {
+		const { api } = strictScorm12();
+		const failing = { ...api, LMSFinish: () => 'false' as const };
+		const tracker = new Scorm12Tracker(failing, logging());
+		await tracker.start(scenario);
+		await tracker.finish(scenario, null);
+		expect(logged).toEqual([expect.stringMatching(/^Terminate failed \((no error code|\d+.*)\)\.$/)]);
+		logged = [];
+		const throwing = { ...strictScorm12().api, LMSFinish: () => { throw new Error('gone'); } };
+		const t2 = new Scorm12Tracker(throwing, logging());
+		await t2.start(scenario);
+		await t2.finish(scenario, null);
+		expect(logged).toEqual(['Terminate threw: gone', expect.stringMatching(/^Terminate failed \(/)]);
+	});
+});
+
+describe('the session, commit by commit', () => {
+	afterEach(() => vi.useRealTimers());
+
+	it('retries a failed commit after 0.5, 1 and 2 s, warns after that, then keeps trying every 10 s', async () => {
+		expect(RETRY_DELAYS).toEqual([500, 1000, 2000]);
+		expect(KEEP_TRYING_MS).toBe(10_000);
+		vi.useFakeTimers();
+		const { api, lms } = strictScorm12();
+		const warnings: string[] = [];
+		vi.spyOn(console, 'warn').mockImplementation((m: string) => void warnings.push(m));
+		// Only the clock is the test's: timers, retries and the console are the tracker's own.
+		const tracker = new Scorm12Tracker(api, { now: () => clock });
+		await tracker.start(scenario);
+		lms.faults.commitFailures = Infinity;
+		await tracker.record(scenario, scenario.start(clock));
+		const commitsAfter = async (ms: number) => {
+			await vi.advanceTimersByTimeAsync(ms);
+			return lms.counts.commit;
+		};
+		expect(lms.counts.commit).toBe(1);
+		expect(await commitsAfter(499)).toBe(1);
+		expect(await commitsAfter(1)).toBe(2);
+		expect(await commitsAfter(1000)).toBe(3);
+		expect(tracker.problem).toBeNull();
+		expect(await commitsAfter(2000)).toBe(4);
+		expect(tracker.problem).toBe(LMS_PROBLEMS.commitFailed);
+		expect(await commitsAfter(9_999)).toBe(4);
+		expect(await commitsAfter(1)).toBe(5);
+		expect(warnings[0]).toBe('[Koers SCORM] Commit failed (101: General exception), attempt 1.');
+		// The LMS is back: the next step commits, and the retry still pending is cancelled.
+		lms.faults.commitFailures = 0;
+		await tracker.record(scenario, scenario.start(clock));
+		expect(tracker.problem).toBeNull();
+		expect(await commitsAfter(60_000)).toBe(6);
+		lms.faults.commitFailures = Infinity;
+		await tracker.record(scenario, scenario.start(clock));
+		expect(lms.counts.commit).toBe(7);
+		// The page goes: Terminate, and no retry after it.
+		await tracker.finish(scenario, null);
+		expect(await commitsAfter(60_000)).toBe(7);
+		expect(lms.calls.at(-1)).toBe('Terminate');
+		vi.restoreAllMocks();
+	});
+
+	it('a pending retry is cancelled when the page goes, and a retry that fires anyway calls nothing', async () => {
+		const { api, lms } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, options());
+		await tracker.start(scenario);
+		lms.faults.commitFailures = 1;
+		await tracker.record(scenario, scenario.start(clock));
+		expect(timers).toHaveLength(1);
+		const pending = timers[0];
+		await tracker.finish(scenario, null);
+		expect(timers).toEqual([]);
+		pending.run();
+		expect(lms.calls.at(-1)).toBe('Terminate');
+		expect(lms.counts.commit).toBe(1);
+	});
+
+	it('a commit that succeeds again cancels nothing it need not, and clears the warning', async () => {
+		const { api, lms } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, options({ retryDelays: [] }));
+		await tracker.start(scenario);
+		lms.faults.commitFailures = 1;
+		await tracker.record(scenario, scenario.start(clock));
+		// No retries configured: warned at once, and kept trying.
+		expect(tracker.problem).toBe(LMS_PROBLEMS.commitFailed);
+		expect(timers.map((t) => t.ms)).toEqual([10_000]);
+		// The next step commits (the LMS is back) before the timer fires: the timer goes.
+		await tracker.record(scenario, scenario.start(clock));
+		expect(tracker.problem).toBeNull();
+		expect(timers).toEqual([]);
+	});
+
+	it('a normal session writes nothing to the console', async () => {
+		const logged: string[] = [];
+		const { api } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, options({ log: (m) => void logged.push(m) }));
+		await tracker.start(scenario);
+		await tracker.finish(scenario, await play(tracker, BEST));
+		expect(logged).toEqual([]);
+	});
+
+	it('a second start in the same page gives only the learner, not the launch state again', async () => {
+		const mid = scenario.acknowledgeFeedback(scenario.apply(scenario.start(clock), { type: 'continue' }, clock), clock);
+		const { api } = strictScorm12({ 'cmi.core.entry': 'resume', 'cmi.suspend_data': scenario.encode(mid) });
+		const tracker = new Scorm12Tracker(api, options());
+		expect(await tracker.start(scenario)).toMatchObject({ learnerId: 'learner-1', resumeState: { node: 'meet-sam' } });
+		expect(await tracker.start(scenario)).toEqual({ learnerId: 'learner-1' });
+		const anonymous = strictScorm12({ 'cmi.core.student_id': '' });
+		const t2 = new Scorm12Tracker(anonymous.api, options());
+		await t2.start(scenario);
+		expect(await t2.start(scenario)).toEqual({});
+	});
+
+	it('a resume without suspend_data is neither fresh nor unreadable: the learner goes on from local progress', async () => {
+		const { api } = strictScorm12({ 'cmi.core.entry': 'resume', 'cmi.suspend_data': '' });
+		expect(await new Scorm12Tracker(api, options()).start(scenario)).toEqual({ learnerId: 'learner-1' });
+	});
+
+	it('reads another version of this module only from our own format: K and a number, at the start', async () => {
+		const other = (data: string) => new Scorm12Tracker(strictScorm12({ 'cmi.core.entry': 'resume', 'cmi.suspend_data': data }).api, options()).start(scenario);
+		expect((await other('K12~oldhash~1~0~0~0~0~0~')).unreadable?.reason).toBe('incompatible');
+		expect((await other('xK1~oldhash~1~0~0~0~0~0~')).unreadable?.reason).not.toBe('incompatible');
+		expect((await other('K~oldhash~1~0~0~0~0~0~')).unreadable?.reason).not.toBe('incompatible');
+	});
+
+	it('hiding the page reports the time and progress so far', async () => {
+		const { api, lms } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, options());
+		await tracker.start(scenario);
+		const state = await play(tracker, BEST.slice(0, 1));
+		expect(lms.committed.get('cmi.core.session_time')).toBe('00:00:20.00');
+		const commits = lms.counts.commit;
+		await tracker.flush(scenario, scenario.addTime(state, 40_000));
+		expect(lms.counts.commit).toBe(commits + 1);
+		expect(lms.committed.get('cmi.core.session_time')).toBe('00:01:00.00');
+	});
+
+	it('the last state reaches the LMS with Terminate, without a commit before it', async () => {
+		const { api, lms } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, options());
+		await tracker.start(scenario);
+		const state = await play(tracker, BEST.slice(0, 1));
+		const later = scenario.addTime(scenario.apply(state, { type: 'continue' }, clock), 30_000);
+		await tracker.finish(scenario, later);
+		expect(lms.committed.get('cmi.core.lesson_location')).toBe(later.node);
+		expect(lms.committed.get('cmi.core.session_time')).toBe('00:00:50.00');
+	});
+
+	it('counts the session\u2019s time over an attempt started again in the same page', async () => {
+		const { api, lms } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, options());
+		await tracker.start(scenario);
+		const first = scenario.start(clock);
+		await tracker.record(scenario, first);
+		await tracker.record(scenario, scenario.addTime(first, 60_000));
+		clock += 60_000;
+		// The learner starts again: a new attempt, 20 s into it.
+		const again = scenario.addTime(scenario.start(clock), 20_000);
+		await tracker.record(scenario, again);
+		expect(lms.committed.get('cmi.core.session_time')).toBe('00:01:20.00');
+		// Time never runs back: an older copy of the same attempt adds nothing.
+		await tracker.record(scenario, scenario.start(clock));
+		expect(lms.committed.get('cmi.core.session_time')).toBe('00:01:20.00');
+	});
+
+	it('reports each attempt\u2019s evaluation once, also for a second attempt in the same page', async () => {
+		const { api, lms } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, options());
+		await tracker.start(scenario);
+		const end = await play(tracker, BEST);
+		await tracker.record(scenario, end);
+		clock += 1000;
+		await play(tracker, WORST);
+		expect(interactionsOf(lms.committed, 'evaluation').map((i) => [i.id, i.student_response])).toEqual([
+			['koers_evaluation_rating', '8'],
+			['koers_evaluation_rating', '3']
+		]);
+	});
+
+	it('the LMS keeps the best score: a better attempt raises it, a worse one leaves it', async () => {
+		const failing = new Scenario({ ...scenario.module, reportFailureAs: 'failed' });
+		const { api, lms } = strictScorm12();
+		const tracker = new Scorm12Tracker(api, options());
+		await tracker.start(failing);
+		const playOn = async (actions: LearnerAction[]) => {
+			clock += 1000;
+			let state = failing.start(clock);
+			for (const action of actions) {
+				state = failing.apply(state, action, clock);
+				if (state.feedbackPending) state = failing.acknowledgeFeedback(state, clock);
+				await tracker.record(failing, state);
+			}
+		};
+		await playOn(demoActions({ first: 'buddy', second: 'ask', signals: ['a'], approaches: ['b'] }));
+		expect(lms.committed.get('cmi.core.score.raw')).toBe('50');
+		await playOn(BEST);
+		expect(lms.committed.get('cmi.core.score.raw')).toBe('100');
+		await playOn(WORST);
+		expect(lms.committed.get('cmi.core.score.raw')).toBe('100');
+		expect(lms.committed.get('cmi.core.lesson_status')).toBe('passed');
+	});
+
+	it('keeps a bookmark exactly at the edition\u2019s limit, and drops one a character longer', async () => {
+		const { api, lms } = strictScorm12();
+		const state = scenario.start(clock);
+		const atLimit = new ScormTracker({ ...dialect12(api), locationLimit: state.node.length }, options());
+		await atLimit.start(scenario);
+		await atLimit.record(scenario, state);
+		expect(lms.committed.get('cmi.core.lesson_location')).toBe(state.node);
+		const second = strictScorm12();
+		const overLimit = new ScormTracker({ ...dialect12(second.api), locationLimit: state.node.length - 1 }, options());
+		await overLimit.start(scenario);
+		await overLimit.record(scenario, state);
+		expect(second.lms.committed.get('cmi.core.lesson_location') ?? '').toBe('');
 	});
 });

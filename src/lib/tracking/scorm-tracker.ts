@@ -307,7 +307,7 @@ export class ScormTracker implements Tracker {
 	}
 
 	private set([element, value]: [string, string]): boolean {
-		let ok = false;
+		let ok: boolean;
 		try {
 			ok = this.dialect.calls.set(element, value);
 		} catch (e) {

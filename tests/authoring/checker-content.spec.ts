@@ -1,0 +1,101 @@
+// The checker's text rules (src/lib/authoring/content.ts) at their edges: what an author is told
+// about invisible characters, links, images, code and HTML in a text, and the study-time estimate.
+// Modules are loaded in beforeEach, not at collection (README.md, "Mutation testing").
+import { beforeEach, describe, expect, it } from 'vitest';
+
+let content: typeof import('../../src/lib/authoring/content');
+beforeEach(async () => {
+	content = await import('../../src/lib/authoring/content');
+});
+
+describe('invisible characters', () => {
+	it('names the first one, where it is (counting from 1) and how many there are', () => {
+		expect(content.invisibleCharacters('ab\u202Ec\u200Bd\u202E')).toEqual({ what: 'U+202E RIGHT-TO-LEFT OVERRIDE', at: 3, count: 3 });
+		expect(content.invisibleCharacters('\u200Bx')).toEqual({ what: 'U+200B ZERO WIDTH SPACE', at: 1, count: 1 });
+	});
+
+	it('calls an unnamed one a control or a format character, with its code in 4 hex digits', () => {
+		expect(content.invisibleCharacters('a\u0007')).toEqual({ what: 'U+0007 CONTROL CHARACTER', at: 2, count: 1 });
+		expect(content.invisibleCharacters('a\u009F')).toEqual({ what: 'U+009F CONTROL CHARACTER', at: 2, count: 1 });
+		expect(content.invisibleCharacters('a\u2063')).toEqual({ what: 'U+2063 FORMAT CHARACTER', at: 2, count: 1 });
+		expect(content.invisibleCharacters('a\uFEFF')).toEqual({ what: 'U+FEFF ZERO WIDTH NO-BREAK SPACE', at: 2, count: 1 });
+	});
+
+	it('leaves tabs, line breaks, the joiners scripts and emoji need, and ordinary text alone', () => {
+		expect(content.invisibleCharacters('a\tb\nc\r\nمی\u200Cخواهم 👩\u200D💻 é')).toBeNull();
+	});
+});
+
+describe('links and images in a text', () => {
+	it('finds markdown links (unescaped) and autolinks, not images', () => {
+		expect(content.linksIn('Zie [de gids](https://x.org/a\\_b) en <mailto:info@x.org>, ![kaart](media/k.png) en [hier](<https://y.org/a b>).')).toEqual([
+			'https://x.org/a_b',
+			'https://y.org/a b',
+			'mailto:info@x.org'
+		]);
+		expect(content.linksIn('Geen links: a < b, [x] (y).')).toEqual([]);
+	});
+
+	it('finds images with a title in any quotes, escaped brackets in the alt text', () => {
+		expect(content.imagesIn("![a \\] b](media/x.png 'titel') ![c](media/y.png (titel))")).toEqual([
+			{ src: 'media/x.png', alt: 'a \\] b' },
+			{ src: 'media/y.png', alt: 'c' }
+		]);
+		expect(content.imagesIn('[geen](media/x.png)')).toEqual([]);
+	});
+
+	it('reads where an image points: the module folder, the web, or elsewhere', () => {
+		expect(content.classifySource('media/kaart.png?v=2#top')).toEqual({ kind: 'module', path: 'media/kaart.png' });
+		expect(content.classifySource('././media/a.png')).toEqual({ kind: 'module', path: 'media/a.png' });
+		expect(content.classifySource('media/100%.png')).toEqual({ kind: 'module', path: 'media/100%.png' });
+		expect(content.classifySource('HTTPS://x.org/a.png')).toEqual({ kind: 'external' });
+		expect(content.classifySource('http://x.org/a.png')).toEqual({ kind: 'external' });
+		for (const src of ['\\\\server\\a.png', '?v=1', './', 'media/../../x.png', 'mailto:a@b.c'])
+			expect(content.classifySource(src), src).toEqual({ kind: 'outside' });
+	});
+});
+
+describe('code and HTML in a text', () => {
+	it.each([
+		['< script>', '<script'],
+		['<OBJECT data=x>', '<object'],
+		['<embed src=x>', '<embed'],
+		['<base href=x>', '<base'],
+		['<meta http-equiv=refresh>', '<meta'],
+		['<link rel=x>', '<link'],
+		['<img src=x ONERROR=y>', 'onerror='],
+		['[x](vbscript:msgbox)', 'vbscript:'],
+		['[x](livescript : y)', 'livescript:'],
+		['[x](data : text/html,<b>)', 'data:text/html']
+	])('%s is code that could run: %s', (text, what) => {
+		expect(content.scanText(text)).toEqual([{ code: 'hostile-content', what }]);
+	});
+
+	it('reports the first HTML tag the player removes, but not one in code', () => {
+		expect(content.scanText('Een <br/> en <span class="x">')).toEqual([{ code: 'html-removed', what: '<br>' }]);
+		expect(content.scanText('</DIV>')).toEqual([{ code: 'html-removed', what: '<div>' }]);
+		expect(content.scanText('~~~\n<p>code</p>\n~~~')).toEqual([]);
+		expect(content.scanText('`<p>` en dan <em>toch</em>')).toEqual([{ code: 'html-removed', what: '<em>' }]);
+		expect(content.scanText('Een: dubbele punt en geen tag')).toEqual([]);
+	});
+
+	it('in an SVG: the earliest of script, handler, script address and foreignObject, and where it starts', () => {
+		expect(content.scanSvg('<svg><foreignObject/></svg>')).toEqual({ what: '<foreignObject', offset: 5 });
+		expect(content.scanSvg('<svg>\n <a href="vbscript:x"/><script/></svg>')).toEqual({ what: 'vbscript:', offset: 16 });
+		expect(content.scanSvg('<svg><script/><g onclick="x"/></svg>')).toEqual({ what: '<script', offset: 5 });
+		expect(content.scanSvg('<svg><g ONCLICK="x"/><script/></svg>')).toEqual({ what: 'onclick=', offset: 5 });
+	});
+});
+
+describe('the study-time estimate', () => {
+	it('reads 150 words a minute, 1 minute per decision, 2 per reflection of any kind', () => {
+		expect(content.estimateStudyTime(['een twee drie', 'vier'], [])).toEqual({ minutes: 4 / 150, words: 4, decisions: 0, reflections: 0 });
+		const kinds = ['scale', 'checklist', 'fields', 'actionplan', 'reflection', 'evaluation', 'persona', 'end'];
+		expect(content.estimateStudyTime([], kinds)).toEqual({ minutes: 1 + 5 * 2, words: 0, decisions: 1, reflections: 5 });
+	});
+
+	it('counts words with a letter or digit, not punctuation, image or link addresses', () => {
+		expect(content.countWords('— 12 … ok! ![alt tekst](media/a b.png) [twee woorden](https://x.org/a b)')).toBe(4);
+		expect(content.countWords('  ')).toBe(0);
+	});
+});
