@@ -143,6 +143,8 @@ describe('how answers are scored and kept', () => {
 		expect(demo.verdictOf(extra.decisions.at(-1)!)).toBe('partly');
 		expect(demo.isCorrect(demo.meta('quiz-approaches'), ['a', 'b', 'c'])).toBe(false);
 		expect(demo.isCorrect(demo.meta('quiz-approaches'), ['c', 'a'])).toBe(true);
+		// Several answers are allowed here, but each must be one of the quiz's.
+		expect(() => demo.apply(s, { type: 'answer', answers: ['a', 'x'] }, T0)).toThrow('That is not a valid answer here.');
 	});
 
 	it('keeps the latest answer at a node visited again, once, at the end of the list', () => {
@@ -277,5 +279,11 @@ describe('restore', () => {
 		expect(demo.restore(changed)).toMatchObject({ ok: false, reason: 'corrupt', detail: 'an answer at "first-evening" no longer exists' });
 		expect(demo.restore({ ...changed, moduleVersion: '1.1.0' })).toMatchObject({ ok: false, reason: 'incompatible' });
 		expect(demo.restore({ ...s, decisions: [{ ...s.decisions[0], node: 'gone' }] })).toMatchObject({ ok: false, detail: 'node "gone" no longer exists' });
+		expect(demo.restore({ ...s, decisions: [{ ...s.decisions[0], answers: ['talk', 'shout'] }] })).toMatchObject({ ok: false, detail: 'an answer at "first-evening" no longer exists' });
+		expect(demo.restore({ ...s, moduleId: 'other' })).toMatchObject({ ok: false, reason: 'other-module', detail: 'saved for module "other"' });
+		expect(demo.restore({ ...s, moduleVersion: '2.0.0' })).toMatchObject({ ok: false, reason: 'incompatible', detail: 'saved with version 2.0.0, this is 1.0.0' });
+		// A new attempt without a seed shows the module's order, and says so by having none.
+		expect('shuffleSeed' in demo.start(T0)).toBe(false);
+		expect(demo.start(T0, 9).shuffleSeed).toBe(9);
 	});
 });
