@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { INLINE_RULES, renderMarkdown, scanAllowlist } from './markdown';
+import { MAX_TEXT_LENGTH } from './text-limit';
 import { isSafeUrl, LINK_KINDS } from '../engine/safe-url';
 
 /** marked with headings one level down, as ours. */
@@ -77,7 +78,8 @@ describe('renderMarkdown on texts the hand-written parser got wrong', () => {
 
 	it('nests quotes and lists at most 16 deep; the markers past that are text (the parser would overflow its stack)', () => {
 		for (const marker of ['>', '1. ', '- ', '* - ']) {
-			const html = render(`${marker.repeat(25_000)}tekst`);
+			// As many markers as a module text may hold (longer texts are not parsed: below).
+			const html = render(`${marker.repeat(Math.floor((MAX_TEXT_LENGTH - 5) / marker.length))}tekst`);
 			expect(html.match(/<(blockquote|ol|ul)>/g)?.length).toBeLessThanOrEqual(16);
 			expect(html).toContain('tekst');
 		}
@@ -146,13 +148,27 @@ describe('renderMarkdown on adversarial texts (their speed is a bench figure: np
 		['addresses and brackets', 'http://a.nl/(b)c('.repeat(50) + ' ' + 'www.a.nl/).,'.repeat(50)]
 	])('reads bare addresses as marked does where it reads only part of the text: %s', (_name, text) => sameAsMarked(text));
 
-	it('renders a list of 2,000 items as one list, and a table of 2,000 rows as one table', () => {
+	it('parses a text of exactly the most a module text may hold; one character more is shown unparsed, every character escaped', () => {
+		const paragraph = 'Een *zin* met <script>x</script>. ';
+		const longest = `${paragraph.repeat(Math.floor(MAX_TEXT_LENGTH / paragraph.length))}`.padEnd(MAX_TEXT_LENGTH, 'a');
+		expect(longest).toHaveLength(MAX_TEXT_LENGTH);
+		expect(render(longest)).toContain('<em>zin</em>');
+		expect(render(longest)).not.toContain('script');
+		const tooLong = `${longest}b\n\n**tweede** alinea`;
+		// The checker refuses such a text (text-too-long); one that reaches the player anyway is read
+		// as it was written, in its paragraphs, and nothing in it is markup.
+		expect(render(tooLong)).toBe(`<p>${longest.replace(/</g, '&lt;').replace(/>/g, '&gt;')}b</p>\n<p>**tweede** alinea</p>\n`);
+		// Quadratic for marked (README.md, "Speed"); unparsed, one linear pass.
+		expect(render('[[x](y)]('.repeat(5_000) + ')'.repeat(5_000))).toBe(`<p>${'[[x](y)]('.repeat(5_000)}${')'.repeat(5_000)}</p>\n`);
+	});
+
+	it('renders a list of 2,000 items as one list, and a table of 1,990 rows as one table', () => {
 		const list = render('- punt\n'.repeat(2_000));
 		expect(list.match(/<ul>/g)).toHaveLength(1);
 		expect(list.match(/<li>punt<\/li>/g)).toHaveLength(2_000);
-		const table = render(`| a | b |\n|---|---|\n${'| 1 | 2 |\n'.repeat(2_000)}`);
+		const table = render(`| a | b |\n|---|---|\n${'| 1 | 2 |\n'.repeat(1_990)}`);
 		expect(table.match(/<table>/g)).toHaveLength(1);
-		expect(table.match(/<tr>/g)).toHaveLength(2_001);
+		expect(table.match(/<tr>/g)).toHaveLength(1_991);
 		expect(table).toContain('<th>a</th>');
 		expect(table).toContain('<td>2</td>');
 	});

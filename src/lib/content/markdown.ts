@@ -34,6 +34,14 @@
  * plain prose of the same size, depending on the load of the shared 2 cores; markdown-it and
  * commonmark.js were no faster over the whole set). Reaching 50 ms there would mean replacing
  * marked's list tokenizer, that is writing our own parser.
+ * A text longer than a module text may be (MAX_TEXT_LENGTH, 20,000 characters: the checker refuses
+ * it, so build and package never ship one) is not parsed at all: it is shown as escaped paragraphs,
+ * one linear pass. So the 100 KB texts of the bench cost a few ms; the bench's second figure, the
+ * same patterns at 20,000 characters through marked, is the worst a shipped text can cost. Still
+ * quadratic there, in marked and here alike: links nested in the label of a link whose address
+ * closes far away (`[[x](y)](` repeated, then `)` repeated), rejected at every level; 20,000
+ * characters take 0.3–0.6 s. A limit on the nesting of parentheses in an address (CommonMark allows
+ * one; commonmark.js stops at 32) would end it, at the cost of differing from marked there.
  * Our own layers add little: the raw-HTML walk runs only for texts with a `<`, the nesting cap only
  * where a line has 17 markers, and the allowlist scan passes over bare allowed tags and checks each
  * distinct tag with attributes once.
@@ -41,6 +49,7 @@
 
 import { Lexer, Marked, Tokenizer, type Token, type TokensList, type Tokens } from 'marked';
 import { IMAGE_KINDS, isSafeUrl, LINK_KINDS } from '../engine/safe-url';
+import { MAX_TEXT_LENGTH } from './text-limit';
 
 const SAFE_LINK = /^(https?:|mailto:|tel:)/i;
 const SAFE_IMAGE = /^https?:/i;
@@ -566,12 +575,20 @@ function capNesting(text: string): string {
 	});
 }
 
-/** When marked cannot parse a text (tens of thousands of nested quotes overflow its stack): the text, escaped. */
+/** escapeHtml's result, without a call per character: a long text of `<` is 100,000 of them. */
+const escapeQuickly = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/**
+ * The text, escaped, in paragraphs: when marked cannot parse a text (tens of thousands of nested
+ * quotes overflow its stack), and for a text longer than a module text may be (MAX_TEXT_LENGTH),
+ * which never ships (the checker refuses it): one that reaches the player anyway costs one linear
+ * pass, not marked's work per token (quadratic for some nested links; README.md, "Speed").
+ */
 function plainParagraphs(text: string): string {
 	return text
 		.split(/\n[ \t]*\n/)
 		.filter((p) => p.trim())
-		.map((p) => `<p>${escapeHtml(p.trim())}</p>\n`)
+		.map((p) => `<p>${escapeQuickly(p.trim())}</p>\n`)
 		.join('');
 }
 
@@ -691,9 +708,10 @@ function clean(parent: ParentNode) {
 
 /**
  * Renders a module text (markdown) to safe HTML (see the top of this file). Relative image and
- * link paths resolve inside the module folder.
+ * link paths resolve inside the module folder. Longer than MAX_TEXT_LENGTH: plain paragraphs.
  */
 export function renderMarkdown(text: string, resolveFile: (path: string) => string): string {
+	if (text.length > MAX_TEXT_LENGTH) return plainParagraphs(text);
 	return allowlist(scanAllowlist(layerOne(text, resolveFile)));
 }
 
