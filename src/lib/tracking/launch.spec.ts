@@ -59,6 +59,46 @@ describe('the launch meta tag', () => {
 	});
 });
 
+describe('a page launched from a package', () => {
+	afterEach(() => vi.unstubAllGlobals());
+
+	/** A page with the meta tag `npm run package` writes; counts how often it is read. */
+	function packagedPage(content: string, lms: Partial<WindowLike>) {
+		const reads: string[] = [];
+		vi.stubGlobal('document', {
+			querySelector: (selector: string) => {
+				reads.push(selector);
+				return selector === 'meta[name="koers-package"]' ? { getAttribute: (name: string) => (name === 'content' ? content : null) } : null;
+			}
+		});
+		vi.stubGlobal('window', framed(lms));
+		return reads;
+	}
+
+	it('reads the tag once, and gives its module one SCORM session however often it is opened', async () => {
+		vi.resetModules();
+		const reads = packagedPage('{"moduleId":"demo","edition":"scorm2004"}', { API_1484_11: api2004() });
+		const fresh = await import('./launch');
+		expect(fresh.LAUNCH_META).toBe('koers-package');
+		expect(fresh.packagedLaunch()).toEqual({ moduleId: 'demo', edition: 'scorm2004' });
+		expect(fresh.packagedLaunch()).toEqual({ moduleId: 'demo', edition: 'scorm2004' });
+		expect(reads).toEqual(['meta[name="koers-package"]']);
+		const tracker = fresh.trackerFor('demo');
+		expect(tracker.kind).toBe('scorm2004');
+		expect(fresh.trackerFor('demo')).toBe(tracker);
+		// Another module in the same page (the catalogue of a full build) reports to no LMS.
+		expect(fresh.trackerFor('polarisatie-analyse')).toMatchObject({ kind: 'none', problem: null });
+	});
+
+	it('is the normal app when the page has no tag', async () => {
+		vi.resetModules();
+		packagedPage('', { API: api12() });
+		const fresh = await import('./launch');
+		expect(fresh.packagedLaunch()).toBeNull();
+		expect(fresh.trackerFor('demo').kind).toBe('none');
+	});
+});
+
 describe('the tracker for a launch', () => {
 	it('takes the edition\u2019s own API: a 1.2 package gets the 1.2 adapter, a 2004 package the 2004 one', () => {
 		const both = framed({ API: api12(), API_1484_11: api2004() });

@@ -1,5 +1,7 @@
 // Modules are loaded and manifests built in beforeEach, not at collection (README.md, "Mutation testing").
 import { beforeEach, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ManifestInput } from './manifest';
 
 let buildManifest: typeof import('./manifest').buildManifest;
@@ -88,6 +90,24 @@ describe('what both editions have in common', () => {
 
 	it('keeps @ in a file name as it is (it needs no encoding in a path)', () => {
 		expect(fileHref('media/@2x/a@b.png')).toBe('media/@2x/a@b.png');
+	});
+});
+
+describe('the schema files a package carries', () => {
+	// The official files, as kept in the repository (src/tools/scorm-schemas/README.md).
+	const kept = (dir: string) => readdirSync(join(import.meta.dirname, '..', '..', 'tools', 'scorm-schemas', dir)).filter((f) => /\.(xsd|dtd)$/.test(f)).sort();
+
+	it.each([
+		['scorm12', 'scorm12edition'],
+		['scorm2004', 'scorm20044thedition']
+	] as const)('%s: every official schema file, and a schema for each namespace the manifest declares', async (edition, dir) => {
+		const { SCHEMA_FILES, SCHEMA_NAMESPACES } = await import('./manifest');
+		expect([...SCHEMA_FILES[edition]].sort()).toEqual(kept(dir));
+		const xml = buildManifest(input({ edition }));
+		const declared = /xsi:schemaLocation="([^"]*)"/.exec(xml)![1].split(' ');
+		const pairs = declared.flatMap((v, i) => (i % 2 === 0 ? [[v, declared[i + 1]]] : []));
+		expect([...SCHEMA_NAMESPACES[edition]].sort()).toEqual(pairs.sort());
+		for (const [, file] of SCHEMA_NAMESPACES[edition]) expect(SCHEMA_FILES[edition]).toContain(file);
 	});
 });
 

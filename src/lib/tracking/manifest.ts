@@ -75,8 +75,9 @@ function check(input: ManifestInput) {
 	if (!(input.masteryScore >= 0 && input.masteryScore <= 100)) throw new ManifestError(`The mastery score ${input.masteryScore} is not a percentage from 0 to 100.`);
 	if (!input.titles[input.language]) throw new ManifestError(`There is no title in the default language "${input.language}".`);
 	if (input.files.length === 0) throw new ManifestError('The package has no files.');
+	// An empty segment also catches '' and a leading '/' (an absolute path).
 	for (const file of input.files)
-		if (!file || file.startsWith('/') || file.includes('\\') || file.split('/').some((s) => s === '..' || s === '.' || s === ''))
+		if (file.includes('\\') || file.split('/').some((s) => s === '..' || s === '.' || s === ''))
 			throw new ManifestError(`"${file}" is not a relative path inside the package.`);
 	if (new Set(input.files).size !== input.files.length) throw new ManifestError('The file list names a file twice.');
 }

@@ -3,7 +3,7 @@
 // the evaluation's answers. Modules are loaded in beforeEach, not at collection (README.md,
 // "Mutation testing").
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SavedState, Scenario } from '$lib/engine';
+import { Scenario, type ModuleDefinition, type SavedState } from '$lib/engine';
 import { loadShipped } from '../../../tests/helpers/load-from-disk';
 import { DEMO_BEST, DEMO_WORST, demoActions } from '../../../tests/helpers/demo-paths';
 import type { LmsStatus } from './report';
@@ -99,6 +99,33 @@ describe('one report per decision', () => {
 		expect(report.decisionReport(scenario, decisionAt(best, 'quiz-approaches'))).toMatchObject({ choices: ['a', 'b', 'c', 'd'], response: ['a', 'c'], correct: [['a', 'c']], result: 'correct', weighting: 1 });
 		const worst = play(DEMO_WORST);
 		expect(report.decisionReport(scenario, decisionAt(worst, 'quiz-approaches'))).toMatchObject({ response: ['b'], correct: [['a', 'c']], result: 'incorrect', weighting: 1 });
+	});
+});
+
+describe('decisions that are not simply right or wrong', () => {
+	/** The module with one node's transitions changed, as an author might write them. */
+	const variant = (id: string, node: string, edit: (on: Record<string, unknown>) => void) => {
+		const module = structuredClone(loadShipped(id).scenario.module) as ModuleDefinition;
+		edit(module.machine.states[node].on as Record<string, unknown>);
+		return new Scenario(module);
+	};
+
+	it('a choice that scores nothing anywhere is a pure branch: neutral, weight 0, no best answer', () => {
+		const branch = variant('demo', 'first-evening', (on) => {
+			for (const spec of Object.values(on)) for (const t of [spec].flat() as { actions?: unknown[] }[]) if (typeof t === 'object') delete t.actions;
+		});
+		const decision = { node: 'first-evening', answers: ['wait'], points: 0, at: T0, latencyMs: 1000 };
+		expect(branch.bestPoints('first-evening')).toBe(0);
+		expect(report.decisionReport(branch, decision)).toMatchObject({ correct: [], result: 'neutral', weighting: 0 });
+	});
+
+	it('an option whose ways (split by guards) score differently counts at its best', () => {
+		// d4-huisbezoek "gesprek" gives 2 points either way in the shipped module (as "advies" does); here 2 or 1.
+		const split = variant('intercultureel-vakmanschap', 'd4-huisbezoek', (on) => {
+			((on['choose.gesprek'] as { actions: { params: { points: number } }[] }[])[1].actions[0].params.points = 1);
+		});
+		const decision = { node: 'd4-huisbezoek', answers: ['gesprek'], points: 1, at: T0, latencyMs: 1000 };
+		expect(report.decisionReport(split, decision)).toMatchObject({ correct: [['gesprek'], ['advies']], result: 'neutral', weighting: 2 });
 	});
 });
 
