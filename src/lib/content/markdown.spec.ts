@@ -190,8 +190,10 @@ describe('renderMarkdown on adversarial texts (their speed is a bench figure: np
 			['an empty address', '[a]() [b]()) [c](())'],
 			// tel: addresses here, so the text between the links holds no bare web address (see KoersTokenizer.url).
 			['links in a run without spaces', '[a](tel:1)'.repeat(300)],
-			['link starts in one run, brackets closing some', '[a](tel:('.repeat(300) + ')'.repeat(150)],
-			['link starts in one run, brackets closing all', '[a](tel:('.repeat(300) + ')'.repeat(300) + '[b](tel:2)'],
+			// Nested at most 32 deep (deeper: below).
+			['link starts in one run, brackets closing some', '[a](tel:('.repeat(32) + ')'.repeat(16)],
+			['link starts in one run, brackets closing all', '[a](tel:('.repeat(31) + ')'.repeat(32) + '[b](tel:2)'],
+			['addresses nested 32 deep', `[a](tel:${'('.repeat(31)}1${')'.repeat(31)}) [b](${long(100)}${'('.repeat(32)}${')'.repeat(32)})`],
 			['an opening bracket that never closes', '[a](tel:('.repeat(300) + ')'],
 			['runs of links and brackets', '([a](tel:1)'.repeat(100) + ' ' + '[a](tel:1)('.repeat(100) + ' ' + '[a](tel:(1)('.repeat(100) + ')'],
 			['nested labels', '[[a](https://a.nl/)](https://b.nl/) [a [b] c](https://c.nl/) [a [b [c] d] e](https://d.nl/)'],
@@ -204,6 +206,20 @@ describe('renderMarkdown on adversarial texts (their speed is a bench figure: np
 			['a label that is code or text', '[``](tel:1)``](tel:( x'],
 			['a reference after a link', '[a](https://a.nl/) [b][c]\n\n[c]: https://c.nl/']
 		])('%s', (_name, text) => sameAsMarked(text));
+	});
+
+	it('takes no address whose parentheses nest more than 32 deep (CommonMark allows the limit; marked has none)', () => {
+		const deep = (n: number) => `[a](tel:${'('.repeat(n)}1${')'.repeat(n)})`;
+		expect(render(deep(31))).toContain('<a href="tel:');
+		expect(render(deep(33))).not.toContain('<a');
+		expect(render(`x ${deep(33)} [b](tel:2)`)).toContain('<a href="tel:2"');
+		// Long enough to be read through the run's index, not character by character.
+		expect(render(`[a](tel:${'1'.repeat(100)}${'('.repeat(33)}${')'.repeat(33)}) [b](tel:2)`)).toBe(`<p>[a](tel:${'1'.repeat(100)}${'('.repeat(33)}${')'.repeat(33)}) <a href="tel:2">b</a></p>\n`);
+		// Links nested in the label of a link whose address never closes at its depth: each inner link
+		// stays a link, the outer brackets text (marked spends quadratic time rejecting them).
+		const nested = render('[[x](tel:1)]('.repeat(1_400) + ')'.repeat(1_400));
+		expect(nested.match(/<a href="tel:1">x<\/a>/g)).toHaveLength(1_400);
+		expect(nested.startsWith('<p>[<a href="tel:1">x</a>](')).toBe(true);
 	});
 
 	it('still caps a line of 17 markers and leaves one of 16', () => {

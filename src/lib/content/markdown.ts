@@ -37,11 +37,11 @@
  * A text longer than a module text may be (MAX_TEXT_LENGTH, 20,000 characters: the checker refuses
  * it, so build and package never ship one) is not parsed at all: it is shown as escaped paragraphs,
  * one linear pass. So the 100 KB texts of the bench cost a few ms; the bench's second figure, the
- * same patterns at 20,000 characters through marked, is the worst a shipped text can cost. Still
- * quadratic there, in marked and here alike: links nested in the label of a link whose address
- * closes far away (`[[x](y)](` repeated, then `)` repeated), rejected at every level; 20,000
- * characters take 0.3–0.6 s. A limit on the nesting of parentheses in an address (CommonMark allows
- * one; commonmark.js stops at 32) would end it, at the cost of differing from marked there.
+ * same patterns at 20,000 characters through marked, is the worst a shipped text can cost. There,
+ * links nested in the label of a link whose address closes far away (`[[x](y)](` repeated, then
+ * `)` repeated) were quadratic in marked and here alike (20,000 characters 0.3–0.6 s), each level
+ * read to its far end and rejected; an address now nests at most MAX_ADDRESS_NESTING parentheses
+ * (CommonMark allows such a limit; commonmark.js stops at 32), which ends that.
  * Our own layers add little: the raw-HTML walk runs only for texts with a `<`, the nesting cap only
  * where a line has 17 markers, and the allowlist scan passes over bare allowed tags and checks each
  * distinct tag with attributes once.
@@ -440,7 +440,17 @@ interface AddressEnd {
 	end: number;
 	/** `(` minus `)` from `from` to `end`, when close is -1. */
 	open: number;
+	/** Parentheses nest deeper than MAX_ADDRESS_NESTING before the address closes: no link. */
+	tooDeep?: boolean;
 }
+
+/**
+ * How deep parentheses may nest in a link's address. CommonMark lets an implementation set such a
+ * limit (commonmark.js: 32); marked has none, and a link whose address nests without end
+ * (`[[x](y)](` repeated, then `)` repeated) cost it quadratic time, rejected at every level. Past
+ * the limit there is no link, where marked may find one (no author nests 33 parentheses).
+ */
+const MAX_ADDRESS_NESTING = 32;
 
 /** Reads the address character by character; undefined past ADDRESS_SCAN characters. */
 function readAddress(src: string, from: number): AddressEnd | undefined {
@@ -453,8 +463,9 @@ function readAddress(src: string, from: number): AddressEnd | undefined {
 			// A backslash skips the next character, unless the run ends there.
 			if (!(src.charCodeAt(i + 1) > 0x20)) return { close: -1, end: i + 1, open };
 			i++;
-		} else if (c === 40) open++;
-		else if (c === 41) {
+		} else if (c === 40) {
+			if (++open > MAX_ADDRESS_NESTING) return { close: -1, end: -1, open, tooDeep: true };
+		} else if (c === 41) {
 			if (open === 0) return { close: i, end: -1, open: 0 };
 			open--;
 		}
@@ -474,6 +485,8 @@ interface AddressIndex {
 	depth: Int32Array;
 	close: Int32Array;
 	end: Int32Array;
+	/** The first place at or after each position that is MAX_ADDRESS_NESTING + 1 deeper, or -1. */
+	tooDeepAt: Int32Array;
 }
 
 function addressIndex(text: string): AddressIndex {
@@ -494,16 +507,24 @@ function addressIndex(text: string): AddressIndex {
 	depth[n] = open;
 	const close = new Int32Array(n);
 	const end = new Int32Array(n + 1);
-	// The nearest unescaped `)` to the right at each depth, depths -n…n shifted by n.
+	// The nearest unescaped `)` to the right at each depth, depths -n…n shifted by n; and the
+	// nearest place at each depth (depth moves by one at a time, so the first place deeper by k is
+	// the first at that depth).
 	const nearest = new Int32Array(2 * n + 1).fill(-1);
+	const nearestAtDepth = new Int32Array(2 * n + 2).fill(-1);
+	const tooDeepAt = new Int32Array(n).fill(-1);
 	end[n] = n;
+	nearestAtDepth[depth[n] + n] = n;
 	for (let i = n - 1; i >= 0; i--) {
 		const c = text.charCodeAt(i);
 		end[i] = c <= 0x20 ? i : end[i + 1];
 		if (c === 41 && !escaped[i]) nearest[depth[i] + n] = i;
 		close[i] = nearest[depth[i] + n];
+		nearestAtDepth[depth[i] + n] = i;
+		const deeper = depth[i] + MAX_ADDRESS_NESTING + 1 + n;
+		if (deeper <= 2 * n + 1) tooDeepAt[i] = nearestAtDepth[deeper];
 	}
-	return { depth, close, end };
+	return { depth, close, end, tooDeepAt };
 }
 
 /** readAddress for `src`, the rest of the innermost inline run, through the run's index. */
@@ -511,9 +532,11 @@ function indexedAddress(src: string, from: number): AddressEnd | undefined {
 	const run = runs.at(-1);
 	if (!run || src.length > run.text.length) return undefined;
 	run.addresses ??= addressIndex(run.text);
-	const { depth, close, end } = run.addresses;
+	const { depth, close, end, tooDeepAt } = run.addresses;
 	const at = run.text.length - src.length + from;
 	const offset = run.text.length - src.length;
+	const closes = close[at] !== -1 && close[at] < end[at] ? close[at] : end[at];
+	if (tooDeepAt[at] !== -1 && tooDeepAt[at] <= closes) return { close: -1, end: -1, open: 0, tooDeep: true };
 	if (close[at] !== -1 && close[at] < end[at]) return { close: close[at] - offset, end: end[at] - offset, open: 0 };
 	return { close: -1, end: end[at] - offset, open: depth[end[at]] - depth[at] };
 }
@@ -530,6 +553,7 @@ function boundedLink(tokenizer: Tokenizer, src: string): Tokens.Link | Tokens.Im
 	if (!(c > 0x20) || c === 60) return false; // (2): a space, `<`, a control character or the end
 	const address = readAddress(src, from) ?? indexedAddress(src, from);
 	if (!address) return false;
+	if (address.tooDeep) return undefined;
 	if (address.close >= 0) {
 		// (2) marked's own tokenizer, its link rule capped for this call only; as it is where the
 		// run ends soon after u anyway (a long capped run is slower to read than marked's own).
