@@ -100,9 +100,11 @@ test('the portrait is an SVG with a script inside: shown as an image, the script
 	await page.waitForTimeout(300);
 	expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
 	await next(page);
-	// The 100 KB text is there in full, and the continue button below it still works.
+	// The 100 KB text is there in full, and the continue button below it still works. It is five
+	// times what a module text may hold (the checker refuses it; served raw, it gets here), so it is
+	// shown as written, unparsed: its asterisks stay.
 	const text = await page.locator('article.step .prose').first().evaluate((el) => el.textContent!);
-	expect(text.trim()).toBe(LONG.replace(/\*/g, '').trim());
+	expect(text.trim()).toBe(LONG.trim());
 	await next(page);
 	expect(await currentNode(page)).toEqual({ node: 'dilemma', kind: 'choice' });
 });

@@ -5,7 +5,7 @@
  * shown only from the module folder or from http(s) addresses.
  */
 
-export const MAX_TEXT_LENGTH = 20_000;
+export { MAX_TEXT_LENGTH } from '../content/text-limit';
 
 export interface ImageRef {
 	src: string;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { INLINE_RULES, renderMarkdown, scanAllowlist } from './markdown';
+import { MAX_TEXT_LENGTH } from './text-limit';
 import { isSafeUrl, LINK_KINDS } from '../engine/safe-url';
 
 /** marked with headings one level down, as ours. */
@@ -77,7 +78,8 @@ describe('renderMarkdown on texts the hand-written parser got wrong', () => {
 
 	it('nests quotes and lists at most 16 deep; the markers past that are text (the parser would overflow its stack)', () => {
 		for (const marker of ['>', '1. ', '- ', '* - ']) {
-			const html = render(`${marker.repeat(25_000)}tekst`);
+			// As many markers as a module text may hold (longer texts are not parsed: below).
+			const html = render(`${marker.repeat(Math.floor((MAX_TEXT_LENGTH - 5) / marker.length))}tekst`);
 			expect(html.match(/<(blockquote|ol|ul)>/g)?.length).toBeLessThanOrEqual(16);
 			expect(html).toContain('tekst');
 		}
@@ -146,13 +148,27 @@ describe('renderMarkdown on adversarial texts (their speed is a bench figure: np
 		['addresses and brackets', 'http://a.nl/(b)c('.repeat(50) + ' ' + 'www.a.nl/).,'.repeat(50)]
 	])('reads bare addresses as marked does where it reads only part of the text: %s', (_name, text) => sameAsMarked(text));
 
-	it('renders a list of 2,000 items as one list, and a table of 2,000 rows as one table', () => {
+	it('parses a text of exactly the most a module text may hold; one character more is shown unparsed, every character escaped', () => {
+		const paragraph = 'Een *zin* met <script>x</script>. ';
+		const longest = `${paragraph.repeat(Math.floor(MAX_TEXT_LENGTH / paragraph.length))}`.padEnd(MAX_TEXT_LENGTH, 'a');
+		expect(longest).toHaveLength(MAX_TEXT_LENGTH);
+		expect(render(longest)).toContain('<em>zin</em>');
+		expect(render(longest)).not.toContain('script');
+		const tooLong = `${longest}b\n\n**tweede** alinea`;
+		// The checker refuses such a text (text-too-long); one that reaches the player anyway is read
+		// as it was written, in its paragraphs, and nothing in it is markup.
+		expect(render(tooLong)).toBe(`<p>${longest.replace(/</g, '&lt;').replace(/>/g, '&gt;')}b</p>\n<p>**tweede** alinea</p>\n`);
+		// Quadratic for marked (README.md, "Speed"); unparsed, one linear pass.
+		expect(render('[[x](y)]('.repeat(5_000) + ')'.repeat(5_000))).toBe(`<p>${'[[x](y)]('.repeat(5_000)}${')'.repeat(5_000)}</p>\n`);
+	});
+
+	it('renders a list of 2,000 items as one list, and a table of 1,990 rows as one table', () => {
 		const list = render('- punt\n'.repeat(2_000));
 		expect(list.match(/<ul>/g)).toHaveLength(1);
 		expect(list.match(/<li>punt<\/li>/g)).toHaveLength(2_000);
-		const table = render(`| a | b |\n|---|---|\n${'| 1 | 2 |\n'.repeat(2_000)}`);
+		const table = render(`| a | b |\n|---|---|\n${'| 1 | 2 |\n'.repeat(1_990)}`);
 		expect(table.match(/<table>/g)).toHaveLength(1);
-		expect(table.match(/<tr>/g)).toHaveLength(2_001);
+		expect(table.match(/<tr>/g)).toHaveLength(1_991);
 		expect(table).toContain('<th>a</th>');
 		expect(table).toContain('<td>2</td>');
 	});
@@ -174,8 +190,10 @@ describe('renderMarkdown on adversarial texts (their speed is a bench figure: np
 			['an empty address', '[a]() [b]()) [c](())'],
 			// tel: addresses here, so the text between the links holds no bare web address (see KoersTokenizer.url).
 			['links in a run without spaces', '[a](tel:1)'.repeat(300)],
-			['link starts in one run, brackets closing some', '[a](tel:('.repeat(300) + ')'.repeat(150)],
-			['link starts in one run, brackets closing all', '[a](tel:('.repeat(300) + ')'.repeat(300) + '[b](tel:2)'],
+			// Nested at most 32 deep (deeper: below).
+			['link starts in one run, brackets closing some', '[a](tel:('.repeat(32) + ')'.repeat(16)],
+			['link starts in one run, brackets closing all', '[a](tel:('.repeat(31) + ')'.repeat(32) + '[b](tel:2)'],
+			['addresses nested 32 deep', `[a](tel:${'('.repeat(31)}1${')'.repeat(31)}) [b](${long(100)}${'('.repeat(32)}${')'.repeat(32)})`],
 			['an opening bracket that never closes', '[a](tel:('.repeat(300) + ')'],
 			['runs of links and brackets', '([a](tel:1)'.repeat(100) + ' ' + '[a](tel:1)('.repeat(100) + ' ' + '[a](tel:(1)('.repeat(100) + ')'],
 			['nested labels', '[[a](https://a.nl/)](https://b.nl/) [a [b] c](https://c.nl/) [a [b [c] d] e](https://d.nl/)'],
@@ -188,6 +206,20 @@ describe('renderMarkdown on adversarial texts (their speed is a bench figure: np
 			['a label that is code or text', '[``](tel:1)``](tel:( x'],
 			['a reference after a link', '[a](https://a.nl/) [b][c]\n\n[c]: https://c.nl/']
 		])('%s', (_name, text) => sameAsMarked(text));
+	});
+
+	it('takes no address whose parentheses nest more than 32 deep (CommonMark allows the limit; marked has none)', () => {
+		const deep = (n: number) => `[a](tel:${'('.repeat(n)}1${')'.repeat(n)})`;
+		expect(render(deep(31))).toContain('<a href="tel:');
+		expect(render(deep(33))).not.toContain('<a');
+		expect(render(`x ${deep(33)} [b](tel:2)`)).toContain('<a href="tel:2"');
+		// Long enough to be read through the run's index, not character by character.
+		expect(render(`[a](tel:${'1'.repeat(100)}${'('.repeat(33)}${')'.repeat(33)}) [b](tel:2)`)).toBe(`<p>[a](tel:${'1'.repeat(100)}${'('.repeat(33)}${')'.repeat(33)}) <a href="tel:2">b</a></p>\n`);
+		// Links nested in the label of a link whose address never closes at its depth: each inner link
+		// stays a link, the outer brackets text (marked spends quadratic time rejecting them).
+		const nested = render('[[x](tel:1)]('.repeat(1_400) + ')'.repeat(1_400));
+		expect(nested.match(/<a href="tel:1">x<\/a>/g)).toHaveLength(1_400);
+		expect(nested.startsWith('<p>[<a href="tel:1">x</a>](')).toBe(true);
 	});
 
 	it('still caps a line of 17 markers and leaves one of 16', () => {

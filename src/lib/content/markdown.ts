@@ -34,6 +34,14 @@
  * plain prose of the same size, depending on the load of the shared 2 cores; markdown-it and
  * commonmark.js were no faster over the whole set). Reaching 50 ms there would mean replacing
  * marked's list tokenizer, that is writing our own parser.
+ * A text longer than a module text may be (MAX_TEXT_LENGTH, 20,000 characters: the checker refuses
+ * it, so build and package never ship one) is not parsed at all: it is shown as escaped paragraphs,
+ * one linear pass. So the 100 KB texts of the bench cost a few ms; the bench's second figure, the
+ * same patterns at 20,000 characters through marked, is the worst a shipped text can cost. There,
+ * links nested in the label of a link whose address closes far away (`[[x](y)](` repeated, then
+ * `)` repeated) were quadratic in marked and here alike (20,000 characters 0.3–0.6 s), each level
+ * read to its far end and rejected; an address now nests at most MAX_ADDRESS_NESTING parentheses
+ * (CommonMark allows such a limit; commonmark.js stops at 32), which ends that.
  * Our own layers add little: the raw-HTML walk runs only for texts with a `<`, the nesting cap only
  * where a line has 17 markers, and the allowlist scan passes over bare allowed tags and checks each
  * distinct tag with attributes once.
@@ -41,6 +49,7 @@
 
 import { Lexer, Marked, Tokenizer, type Token, type TokensList, type Tokens } from 'marked';
 import { IMAGE_KINDS, isSafeUrl, LINK_KINDS } from '../engine/safe-url';
+import { MAX_TEXT_LENGTH } from './text-limit';
 
 const SAFE_LINK = /^(https?:|mailto:|tel:)/i;
 const SAFE_IMAGE = /^https?:/i;
@@ -431,7 +440,17 @@ interface AddressEnd {
 	end: number;
 	/** `(` minus `)` from `from` to `end`, when close is -1. */
 	open: number;
+	/** Parentheses nest deeper than MAX_ADDRESS_NESTING before the address closes: no link. */
+	tooDeep?: boolean;
 }
+
+/**
+ * How deep parentheses may nest in a link's address. CommonMark lets an implementation set such a
+ * limit (commonmark.js: 32); marked has none, and a link whose address nests without end
+ * (`[[x](y)](` repeated, then `)` repeated) cost it quadratic time, rejected at every level. Past
+ * the limit there is no link, where marked may find one (no author nests 33 parentheses).
+ */
+const MAX_ADDRESS_NESTING = 32;
 
 /** Reads the address character by character; undefined past ADDRESS_SCAN characters. */
 function readAddress(src: string, from: number): AddressEnd | undefined {
@@ -444,8 +463,9 @@ function readAddress(src: string, from: number): AddressEnd | undefined {
 			// A backslash skips the next character, unless the run ends there.
 			if (!(src.charCodeAt(i + 1) > 0x20)) return { close: -1, end: i + 1, open };
 			i++;
-		} else if (c === 40) open++;
-		else if (c === 41) {
+		} else if (c === 40) {
+			if (++open > MAX_ADDRESS_NESTING) return { close: -1, end: -1, open, tooDeep: true };
+		} else if (c === 41) {
 			if (open === 0) return { close: i, end: -1, open: 0 };
 			open--;
 		}
@@ -465,6 +485,8 @@ interface AddressIndex {
 	depth: Int32Array;
 	close: Int32Array;
 	end: Int32Array;
+	/** The first place at or after each position that is MAX_ADDRESS_NESTING + 1 deeper, or -1. */
+	tooDeepAt: Int32Array;
 }
 
 function addressIndex(text: string): AddressIndex {
@@ -485,16 +507,24 @@ function addressIndex(text: string): AddressIndex {
 	depth[n] = open;
 	const close = new Int32Array(n);
 	const end = new Int32Array(n + 1);
-	// The nearest unescaped `)` to the right at each depth, depths -n…n shifted by n.
+	// The nearest unescaped `)` to the right at each depth, depths -n…n shifted by n; and the
+	// nearest place at each depth (depth moves by one at a time, so the first place deeper by k is
+	// the first at that depth).
 	const nearest = new Int32Array(2 * n + 1).fill(-1);
+	const nearestAtDepth = new Int32Array(2 * n + 2).fill(-1);
+	const tooDeepAt = new Int32Array(n).fill(-1);
 	end[n] = n;
+	nearestAtDepth[depth[n] + n] = n;
 	for (let i = n - 1; i >= 0; i--) {
 		const c = text.charCodeAt(i);
 		end[i] = c <= 0x20 ? i : end[i + 1];
 		if (c === 41 && !escaped[i]) nearest[depth[i] + n] = i;
 		close[i] = nearest[depth[i] + n];
+		nearestAtDepth[depth[i] + n] = i;
+		const deeper = depth[i] + MAX_ADDRESS_NESTING + 1 + n;
+		if (deeper <= 2 * n + 1) tooDeepAt[i] = nearestAtDepth[deeper];
 	}
-	return { depth, close, end };
+	return { depth, close, end, tooDeepAt };
 }
 
 /** readAddress for `src`, the rest of the innermost inline run, through the run's index. */
@@ -502,9 +532,11 @@ function indexedAddress(src: string, from: number): AddressEnd | undefined {
 	const run = runs.at(-1);
 	if (!run || src.length > run.text.length) return undefined;
 	run.addresses ??= addressIndex(run.text);
-	const { depth, close, end } = run.addresses;
+	const { depth, close, end, tooDeepAt } = run.addresses;
 	const at = run.text.length - src.length + from;
 	const offset = run.text.length - src.length;
+	const closes = close[at] !== -1 && close[at] < end[at] ? close[at] : end[at];
+	if (tooDeepAt[at] !== -1 && tooDeepAt[at] <= closes) return { close: -1, end: -1, open: 0, tooDeep: true };
 	if (close[at] !== -1 && close[at] < end[at]) return { close: close[at] - offset, end: end[at] - offset, open: 0 };
 	return { close: -1, end: end[at] - offset, open: depth[end[at]] - depth[at] };
 }
@@ -521,6 +553,7 @@ function boundedLink(tokenizer: Tokenizer, src: string): Tokens.Link | Tokens.Im
 	if (!(c > 0x20) || c === 60) return false; // (2): a space, `<`, a control character or the end
 	const address = readAddress(src, from) ?? indexedAddress(src, from);
 	if (!address) return false;
+	if (address.tooDeep) return undefined;
 	if (address.close >= 0) {
 		// (2) marked's own tokenizer, its link rule capped for this call only; as it is where the
 		// run ends soon after u anyway (a long capped run is slower to read than marked's own).
@@ -566,12 +599,20 @@ function capNesting(text: string): string {
 	});
 }
 
-/** When marked cannot parse a text (tens of thousands of nested quotes overflow its stack): the text, escaped. */
+/** escapeHtml's result, without a call per character: a long text of `<` is 100,000 of them. */
+const escapeQuickly = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/**
+ * The text, escaped, in paragraphs: when marked cannot parse a text (tens of thousands of nested
+ * quotes overflow its stack), and for a text longer than a module text may be (MAX_TEXT_LENGTH),
+ * which never ships (the checker refuses it): one that reaches the player anyway costs one linear
+ * pass, not marked's work per token (quadratic for some nested links; README.md, "Speed").
+ */
 function plainParagraphs(text: string): string {
 	return text
 		.split(/\n[ \t]*\n/)
 		.filter((p) => p.trim())
-		.map((p) => `<p>${escapeHtml(p.trim())}</p>\n`)
+		.map((p) => `<p>${escapeQuickly(p.trim())}</p>\n`)
 		.join('');
 }
 
@@ -691,9 +732,10 @@ function clean(parent: ParentNode) {
 
 /**
  * Renders a module text (markdown) to safe HTML (see the top of this file). Relative image and
- * link paths resolve inside the module folder.
+ * link paths resolve inside the module folder. Longer than MAX_TEXT_LENGTH: plain paragraphs.
  */
 export function renderMarkdown(text: string, resolveFile: (path: string) => string): string {
+	if (text.length > MAX_TEXT_LENGTH) return plainParagraphs(text);
 	return allowlist(scanAllowlist(layerOne(text, resolveFile)));
 }
 

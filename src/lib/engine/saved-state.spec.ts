@@ -72,6 +72,8 @@ describe('checkShape: what reads back', () => {
 
 	it('reads an evaluation without a rating, and aspects from 1 to 5', () => {
 		expect(checkShape(withEvaluation({ rating: null }))).toBeNull();
+		// Evaluations saved before the aspects were asked have none.
+		expect(checkShape(withField('evaluation', { rating: 7, useful: '', better: '' }))).toBeNull();
 		expect(checkShape(withEvaluation({ aspects: { goals: 1, clarity: 5 } }))).toBeNull();
 		expect(checkShape(withEvaluation({ aspects: {} }))).toBeNull();
 		expect(checkShape(withEvaluation({ useful: 'x'.repeat(SAVED_STATE_LIMITS.textLength) }))).toBeNull();
@@ -125,6 +127,8 @@ describe('checkShape: what is refused, and why', () => {
 		expect(checkShape(without('decisions'))).toBe('decisions missing');
 		expect(checkShape(withField('decisions', [null]))).toBe('a decision is broken');
 		expect(checkShape(withField('decisions', ['choice']))).toBe('a decision is broken');
+		// A database record (structured clone, not JSON) can hold undefined in a list.
+		expect(checkShape(withField('decisions', [undefined]))).toBe('a decision is broken');
 		expect(checkShape(withDecision({ node: 7 }))).toBe('a decision is broken');
 		expect(checkShape(withDecision({ answers: 'talk' }))).toBe('a decision is broken');
 		expect(checkShape(withDecision({ answers: ['talk', 2] }))).toBe('a decision is broken');
@@ -189,6 +193,8 @@ describe('checkShape: what is refused, and why', () => {
 		expect(checkShape(withEvaluation({ useful: 3 }))).toBe(broken);
 		expect(checkShape(withEvaluation({ better: 'x'.repeat(SAVED_STATE_LIMITS.textLength + 1) }))).toBe(broken);
 		expect(checkShape(withEvaluation({ aspects: null }))).toBe(broken);
+		expect(checkShape(withEvaluation({ aspects: 4 }))).toBe(broken);
+		expect(checkShape(withField('evaluation', 8))).toBe(broken);
 		expect(checkShape(withEvaluation({ aspects: { fun: 3 } }))).toBe(broken);
 		expect(checkShape(withEvaluation({ aspects: { goals: 0 } }))).toBe(broken);
 		expect(checkShape(withEvaluation({ aspects: { goals: 6 } }))).toBe(broken);
@@ -201,6 +207,8 @@ describe('checkShape: what is refused, and why', () => {
 		expect(checkShape(withField('responses', null))).toBe(broken);
 		expect(checkShape(withField('responses', [{ scale: 3 }]))).toBe(broken);
 		expect(checkShape(withField('responses', 'scale=3'))).toBe(broken);
+		// One broken answer among good ones.
+		expect(checkShape(withField('responses', { a: { scale: 3 }, b: { scale: 'drie' } }))).toBe(broken);
 		expect(checkShape(withField('responses', Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`n${i}`, {}]))))).toBe(broken);
 		for (const answer of [
 			null,
@@ -208,15 +216,19 @@ describe('checkShape: what is refused, and why', () => {
 			{ scale: '3' },
 			{ selected: 'a' },
 			{ selected: [1] },
+			{ selected: ['a', 1] },
 			{ selected: Array.from({ length: 101 }, (_, i) => `i${i}`) },
 			{ other: 5 },
 			{ other: 'x'.repeat(20_001) },
 			{ fields: null },
 			{ fields: 'naam' },
 			{ fields: { naam: 5 } },
+			{ fields: { naam: 'x', rol: 5 } },
 			{ plan: 'bellen' },
 			{ plan: Array.from({ length: 101 }, () => ({ item: null, text: '', who: '', when: '' })) },
 			{ plan: [null] },
+			{ plan: [undefined] },
+			{ plan: ['bellen'] },
 			{ plan: [{ item: 3, text: '', who: '', when: '' }] },
 			{ plan: [{ item: null, text: 3, who: '', when: '' }] },
 			{ plan: [{ item: null, text: '', who: 'x'.repeat(20_001), when: '' }] },

@@ -107,7 +107,8 @@ export type RestoreFailure =
 export type RestoreResult = { ok: true; state: SavedState } | RestoreFailure;
 
 const isString = (v: unknown): v is string => typeof v === 'string';
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+// Number.isFinite is false for anything that is not a number (it does not convert, as isFinite does).
+const isNumber = (v: unknown): v is number => Number.isFinite(v);
 
 /** Checks that an unknown value has the shape of a SavedState (not that it fits a module). */
 export function checkShape(value: unknown): string | null {
@@ -169,7 +170,8 @@ function checkBounds(s: Record<string, unknown>): string | null {
 	if (reflections.length > limits.reflections || !reflections.every(isShortText)) return 'reflections are broken';
 	if (s.evaluation !== undefined) {
 		const e = s.evaluation as Record<string, unknown>;
-		if (typeof e !== 'object' || e === null || !(e.rating === null || isNumber(e.rating)) || !isShortText(e.useful) || !isShortText(e.better)) return 'the evaluation is broken';
+		// No check of its type: a text or number has no rating, so it fails the rating's check.
+		if (e === null || !(e.rating === null || isNumber(e.rating)) || !isShortText(e.useful) || !isShortText(e.better)) return 'the evaluation is broken';
 		if (e.aspects !== undefined) {
 			const aspects = e.aspects as Record<string, unknown>;
 			if (typeof aspects !== 'object' || aspects === null || Object.entries(aspects).some(([k, v]) => !(EVALUATION_ASPECTS as readonly string[]).includes(k) || !Number.isInteger(v) || (v as number) < 1 || (v as number) > 5))

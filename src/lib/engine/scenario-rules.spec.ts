@@ -113,6 +113,40 @@ describe('how answers are scored and kept', () => {
 		expect(s.bestPoints('q')).toBe(1);
 	});
 
+	it('lets a later page branch on an earlier quiz answered right and on a page visited before', () => {
+		const s = scenarioOf({
+			q: { meta: { kind: 'quiz', answers: ['yes', 'no'], correct: ['yes'] }, on: { answer: 'mid' } },
+			mid: {
+				meta: { kind: 'content' },
+				on: {
+					continue: [
+						{ target: 'good', guard: { type: 'answeredCorrectly', params: { node: 'q' } } },
+						{ target: 'seen', guard: { type: 'visited', params: { node: 'q' } } },
+						{ target: 'bad' }
+					]
+				}
+			},
+			good: { type: 'final', meta: { kind: 'end' } },
+			seen: { type: 'final', meta: { kind: 'end' } },
+			bad: { type: 'final', meta: { kind: 'end' } }
+		});
+		const after = (answer: string) => s.apply(s.acknowledgeFeedback(s.apply(s.start(T0), { type: 'answer', answers: [answer] }, T0), T0), C, T0).node;
+		expect(after('yes')).toBe('good');
+		expect(after('no')).toBe('seen');
+	});
+
+	it('counts a quiz answer with a wrong answer added as not right', () => {
+		const s = play(C, C, { type: 'choose', option: 'talk' }, C, C, { type: 'choose', option: 'ask' }, { type: 'answer', answers: ['b'] });
+		expect(s.node).toBe('quiz-approaches');
+		const extra = demo.apply(s, { type: 'answer', answers: ['a', 'b', 'c'] }, T0);
+		expect(extra.decisions.at(-1)!.points).toBe(0);
+		expect(demo.verdictOf(extra.decisions.at(-1)!)).toBe('partly');
+		expect(demo.isCorrect(demo.meta('quiz-approaches'), ['a', 'b', 'c'])).toBe(false);
+		expect(demo.isCorrect(demo.meta('quiz-approaches'), ['c', 'a'])).toBe(true);
+		// Several answers are allowed here, but each must be one of the quiz's.
+		expect(() => demo.apply(s, { type: 'answer', answers: ['a', 'x'] }, T0)).toThrow('That is not a valid answer here.');
+	});
+
 	it('keeps the latest answer at a node visited again, once, at the end of the list', () => {
 		const loop = scenarioOf({
 			pick: { meta: { kind: 'choice', options: ['again', 'on'] }, on: { 'choose.again': { target: 'pick', actions: [{ type: 'addPoints', params: { points: 1 } }] }, 'choose.on': 'done' } },
@@ -245,5 +279,11 @@ describe('restore', () => {
 		expect(demo.restore(changed)).toMatchObject({ ok: false, reason: 'corrupt', detail: 'an answer at "first-evening" no longer exists' });
 		expect(demo.restore({ ...changed, moduleVersion: '1.1.0' })).toMatchObject({ ok: false, reason: 'incompatible' });
 		expect(demo.restore({ ...s, decisions: [{ ...s.decisions[0], node: 'gone' }] })).toMatchObject({ ok: false, detail: 'node "gone" no longer exists' });
+		expect(demo.restore({ ...s, decisions: [{ ...s.decisions[0], answers: ['talk', 'shout'] }] })).toMatchObject({ ok: false, detail: 'an answer at "first-evening" no longer exists' });
+		expect(demo.restore({ ...s, moduleId: 'other' })).toMatchObject({ ok: false, reason: 'other-module', detail: 'saved for module "other"' });
+		expect(demo.restore({ ...s, moduleVersion: '2.0.0' })).toMatchObject({ ok: false, reason: 'incompatible', detail: 'saved with version 2.0.0, this is 1.0.0' });
+		// A new attempt without a seed shows the module's order, and says so by having none.
+		expect('shuffleSeed' in demo.start(T0)).toBe(false);
+		expect(demo.start(T0, 9).shuffleSeed).toBe(9);
 	});
 });
