@@ -8,7 +8,7 @@ import { loadShipped } from '../../../tests/helpers/load-from-disk';
 import { buildNodeIndex, decodeCompact, MAX_COMPACT_PATH, worstCaseCompactLength } from './compact';
 import type { ModuleDefinition, StateConfig } from './module-schema';
 import type { SavedState } from './saved-state';
-import { Scenario } from './scenario';
+import { Scenario, type LearnerAction } from './scenario';
 
 const T0 = 1_700_000_000_000;
 
@@ -310,7 +310,7 @@ describe('the worst-case length the checker holds against the LMS limit', () => 
 			{ type: 'answer', answers: ['a', 'c'] },
 			{ type: 'reflect', text: 'x' },
 			{ type: 'evaluate', evaluation: { rating: 8, useful: '', better: '' } }
-		] as const)
+		] satisfies LearnerAction[])
 			state = demo.acknowledgeFeedback(demo.apply(state, action, T0), T0);
 		state = demo.addTime(state, 366 * 24 * 3600 * 1000);
 		const text = demo.encode({ ...state, startedAt: 8.64e15, score: -(36 ** 5) });

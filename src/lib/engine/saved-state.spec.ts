@@ -258,7 +258,7 @@ describe('newAttemptUid', () => {
 	it('is one too on a page without crypto.randomUUID (plain http), from the same random source', () => {
 		const real = globalThis.crypto;
 		// What a browser offers a plain-http page: getRandomValues, no randomUUID.
-		vi.stubGlobal('crypto', { getRandomValues: (bytes: Uint8Array) => real.getRandomValues(bytes) });
+		vi.stubGlobal('crypto', { getRandomValues: (bytes: Uint8Array<ArrayBuffer>) => real.getRandomValues(bytes) });
 		const ids = Array.from({ length: 200 }, newAttemptUid);
 		for (const id of ids) {
 			expect(id).toMatch(V4);

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { loadShipped } from '../../../tests/helpers/load-from-disk';
 import type { ModuleDefinition, StateConfig } from './module-schema';
 import type { SavedState } from './saved-state';
-import { MAX_REFLECTION_LENGTH, Scenario, ScenarioError } from './scenario';
+import { MAX_REFLECTION_LENGTH, Scenario, ScenarioError, type LearnerAction } from './scenario';
 
 const T0 = 1_700_000_000_000;
 
@@ -53,7 +53,7 @@ describe('what the scenario refuses', () => {
 
 	it('accepts each action only at its kind of page', () => {
 		const start = demo.start(T0);
-		for (const action of [{ type: 'answer', answers: ['a'] }, { type: 'reflect', text: '' }, { type: 'evaluate', evaluation: { rating: 1, useful: '', better: '' } }, { type: 'respond', answer: {} }] as const)
+		for (const action of [{ type: 'answer', answers: ['a'] }, { type: 'reflect', text: '' }, { type: 'evaluate', evaluation: { rating: 1, useful: '', better: '' } }, { type: 'respond', answer: {} }] satisfies LearnerAction[])
 			expect(() => demo.apply(start, action, T0)).toThrow(`A content node does not accept "${action.type}".`);
 		expect(() => demo.apply(atQuiz(), C, T0)).toThrow('A quiz node does not accept "continue".');
 		expect(() => demo.apply(atReflection(), { type: 'answer', answers: ['a'] }, T0)).toThrow(ScenarioError);
