@@ -76,3 +76,59 @@ describe('the first read is for the first catalogue of a page load only', () => 
 		expect(firstRead.takeFirstRead()).toBeNull();
 	});
 });
+
+describe('the opening index.html starts in its head (src/app.html), read by the first read', () => {
+	/** The head script of src/app.html that opens the database, run as the page runs it. */
+	async function runHeadScript() {
+		const { readFileSync } = await import('node:fs');
+		const html = readFileSync(new URL('../../app.html', import.meta.url), 'utf8');
+		const script = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]).find((s) => s.includes('koersFirstOpen'));
+		expect(script).toBeDefined();
+		vi.stubGlobal('window', globalThis);
+		new Function(script!)();
+		expect((globalThis as { koersFirstOpen?: unknown }).koersFirstOpen).toBeDefined();
+	}
+
+	it('on a first visit reads nothing, creates no database, and is taken once', async () => {
+		await runHeadScript();
+		expect(await firstRead.readStoredAttempts(2000)).toEqual([]);
+		expect((globalThis as { koersFirstOpen?: unknown }).koersFirstOpen).toBeUndefined();
+		expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(firstRead.DB_NAME);
+	});
+
+	it('reads the stored rows through it, and Dexie opens the database afterwards', async () => {
+		const repo = await DexieProgressRepository.open(firstRead.DB_NAME);
+		const id = await repo.save({ moduleId: 'demo', moduleVersion: '1.0.0', status: 'active', state: { node: 'a' }, progress: 0.5, percent: 0, passed: false, startedAt: 1, updatedAt: 2 });
+		repo.db.close();
+		await runHeadScript();
+		const rows = (await firstRead.readStoredAttempts(2000)) as { id: number }[];
+		expect(rows.map((r) => r.id)).toEqual([id]);
+		const again = await DexieProgressRepository.open(firstRead.DB_NAME);
+		expect(await again.list()).toHaveLength(1);
+		again.db.close();
+		await deleteDatabase(firstRead.DB_NAME);
+	});
+
+	it('gives way to an upgrade while the app has not taken it yet', async () => {
+		const repo = await DexieProgressRepository.open(firstRead.DB_NAME);
+		repo.db.close();
+		await runHeadScript();
+		const early = (globalThis as { koersFirstOpen?: IDBOpenDBRequest }).koersFirstOpen!;
+		await new Promise((resolve) => early.addEventListener('success', resolve));
+		// Another version asks for the database while the head script's connection is open.
+		const upgrade = indexedDB.open(firstRead.DB_NAME, early.result.version + 1);
+		await new Promise((resolve, reject) => {
+			upgrade.onsuccess = resolve;
+			upgrade.onblocked = () => reject(new Error('blocked by the head script\u2019s connection'));
+		});
+		upgrade.result.close();
+		delete (globalThis as { koersFirstOpen?: unknown }).koersFirstOpen;
+		await deleteDatabase(firstRead.DB_NAME);
+	});
+
+	it('an opening that never answers: the first read answers null after its wait', async () => {
+		vi.stubGlobal('indexedDB', { open: () => ({}) });
+		await runHeadScript();
+		expect(await firstRead.readStoredAttempts(50)).toBeNull();
+	});
+});
