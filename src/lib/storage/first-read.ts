@@ -8,22 +8,6 @@
 export const DB_NAME = 'koers';
 
 /**
- * The opening of the database that index.html starts in its head (src/app.html), while the page
- * still waits for its scripts: the browser's storage work then runs while the page is idle, not
- * beside the app's start-up on the same two cores (README.md, "Speed"). It marks a database that
- * did not exist (its creation is aborted: Dexie creates it, with its schema) and closes its
- * connection when another asks to upgrade. Taken once; absent in tests, in the dev server and where
- * the head script could not run.
- */
-type EarlyOpen = IDBOpenDBRequest & { koersNoDatabase?: boolean };
-function takeEarlyOpen(): EarlyOpen | undefined {
-	const holder = globalThis as { koersFirstOpen?: EarlyOpen };
-	const early = holder.koersFirstOpen;
-	delete holder.koersFirstOpen;
-	return early;
-}
-
-/**
  * The rows of the attempts store as they are; [] when there is no database yet (a first visit);
  * null when they could not be read this way (IndexedDB blocked or silent, no such store).
  */
@@ -37,42 +21,6 @@ export function readStoredAttempts(timeoutMs: number): Promise<unknown[] | null>
 			resolve(rows);
 		};
 		const timer = setTimeout(() => done(null), timeoutMs);
-		const read = (db: IDBDatabase) => {
-			if (settled || !db.objectStoreNames.contains('attempts')) {
-				db.close();
-				return done(null);
-			}
-			try {
-				const all = db.transaction('attempts').objectStore('attempts').getAll();
-				all.onsuccess = () => (db.close(), done(all.result));
-				all.onerror = () => (db.close(), done(null));
-			} catch {
-				db.close();
-				done(null);
-			}
-		};
-		const early = takeEarlyOpen();
-		if (early) {
-			// Its own handlers (the head script's) already abort a creation and mark it. Whatever goes
-			// wrong with it (a browser whose opening never answers), the timer answers.
-			try {
-				const outcome = () => {
-					try {
-						if (early.koersNoDatabase) done([]);
-						else if (early.error) done(null);
-						else read(early.result);
-					} catch {
-						done(null);
-					}
-				};
-				if (early.readyState === 'done') return outcome();
-				early.addEventListener('success', outcome);
-				early.addEventListener('error', outcome);
-			} catch {
-				/* not a request: the timer answers */
-			}
-			return;
-		}
 		let request: IDBOpenDBRequest;
 		try {
 			request = indexedDB.open(DB_NAME);
@@ -89,7 +37,21 @@ export function readStoredAttempts(timeoutMs: number): Promise<unknown[] | null>
 			event.preventDefault?.();
 			done(null);
 		};
-		request.onsuccess = () => read(request.result);
+		request.onsuccess = () => {
+			const db = request.result;
+			if (settled || !db.objectStoreNames.contains('attempts')) {
+				db.close();
+				return done(null);
+			}
+			try {
+				const all = db.transaction('attempts').objectStore('attempts').getAll();
+				all.onsuccess = () => (db.close(), done(all.result));
+				all.onerror = () => (db.close(), done(null));
+			} catch {
+				db.close();
+				done(null);
+			}
+		};
 	});
 }
 
