@@ -70,8 +70,8 @@ function safeUrl(href: string, kind: 'link' | 'image'): string | null {
 	return (kind === 'link' ? SAFE_LINK : SAFE_IMAGE).test(bare) ? href : null;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+// Chained replacements, not one with a call per character: a long text of `<` is 100,000 of them.
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 /** Addresses as marked writes them: percent-encoded, existing escapes kept. */
 function encodeUrl(href: string): string {
 	try {
@@ -599,9 +599,6 @@ function capNesting(text: string): string {
 	});
 }
 
-/** escapeHtml's result, without a call per character: a long text of `<` is 100,000 of them. */
-const escapeQuickly = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-
 /**
  * The text, escaped, in paragraphs: when marked cannot parse a text (tens of thousands of nested
  * quotes overflow its stack), and for a text longer than a module text may be (MAX_TEXT_LENGTH),
@@ -612,7 +609,7 @@ function plainParagraphs(text: string): string {
 	return text
 		.split(/\n[ \t]*\n/)
 		.filter((p) => p.trim())
-		.map((p) => `<p>${escapeQuickly(p.trim())}</p>\n`)
+		.map((p) => `<p>${escapeHtml(p.trim())}</p>\n`)
 		.join('');
 }
 
