@@ -30,13 +30,20 @@ function valid(): Record<string, any> {
 	};
 }
 
-/** The errors of the valid module after one change, as `code@path`. */
+/**
+ * The errors of the valid module after one change, as `code@path`. Every problem must also come
+ * with a message and a fix a trainer can act on (the checker and the player's error page show both).
+ */
 function errors(change: (m: Record<string, any>) => void): string[] {
 	const m = valid();
 	change(m);
-	return validateModule(m, LIBRARY)
-		.issues.filter((i) => i.severity === 'error')
-		.map((i) => `${i.code}@${i.path}`);
+	const { issues } = validateModule(m, LIBRARY);
+	for (const issue of issues) {
+		expect(issue.message.length, `${issue.path}: ${issue.message}`).toBeGreaterThan(20);
+		expect(issue.fix.length, `${issue.path}: ${issue.fix}`).toBeGreaterThan(12);
+		expect(issue.file).toBe('module.json');
+	}
+	return issues.filter((i) => i.severity === 'error').map((i) => `${i.code}@${i.path}`);
 }
 const accepted = (change: (m: Record<string, any>) => void) => errors(change);
 const states = (m: Record<string, any>) => m.machine.states;
