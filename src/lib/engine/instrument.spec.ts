@@ -72,7 +72,7 @@ describe('instrument node kinds in the engine', () => {
 		expect(() => scenario.apply(s, { type: 'continue' }, T0 + 3)).toThrow(ScenarioError);
 		s = scenario.apply(s, { type: 'respond', answer: { selected: [] } }, T0 + 3);
 		expect(() => scenario.apply(s, { type: 'respond', answer: { scale: 6 } }, T0 + 4)).toThrow(ScenarioError);
-		expect(() => scenario.apply(s, { type: 'respond', answer: { scale: 2.5 } }, T0 + 4)).toThrow(ScenarioError);
+		expect(() => scenario.apply(s, { type: 'respond', answer: { scale: 2.5 } }, T0 + 4)).toThrow(new ScenarioError('That is not a valid answer here.'));
 	});
 
 	it('lets the learner go back to an instrument step, with the answer still there to change', () => {
