@@ -100,7 +100,7 @@ const EXPECTED: Record<string, Expected[]> = {
 	'invisible-characters': [{ code: 'invisible-characters', file: 'locales/nl.json', line: 20, text: 'Factuur_\u202egnp.exe', path: 'nodes.dilemma.body', severity: 'warning' }],
 	warnings: [
 		{ code: 'study-time', file: 'module.json', line: 10, text: '"studyMinutes": 120', severity: 'warning' },
-		{ code: 'guard-never', file: 'module.json', line: 23, text: '"scoreAtLeast", "params": { "points": 99 }', severity: 'warning' },
+		{ code: 'guard-never', file: 'module.json', line: 23, text: '"visited", "params": { "node": "evaluation" }', severity: 'warning' },
 		{ code: 'no-fallback', file: 'module.json', line: 24, text: '"evaluation": {', severity: 'warning' },
 		{ code: 'scoring-loop', file: 'module.json', line: 26, text: '"practice": {', severity: 'warning' },
 		{ code: 'unused-key', file: 'locales/en.json', line: 10, text: '"subtitle"', severity: 'warning' },

@@ -1,15 +1,19 @@
 /**
- * Graph analyses of a validated chart for the checker, each linear (or close to it) in the size of
- * the chart, never enumerating paths:
+ * Graph analyses of a validated chart for the checker, linear (or close to it) in the size of the
+ * chart outside loops, never enumerating paths themselves:
  *
  * - `analyseScores`: the best score any path can really reach, taking simple guards into account
  *   (score thresholds, decisions at the node itself, nodes that cannot have come before), plus the
  *   guarded alternatives that can never be taken and events that can leave the learner stuck.
  * - `scoringLoops`: loops (strongly connected parts of the chart) in which points are given.
  *
- * Like the engine's `longestPaths`, edges that close a loop count for nothing in the score.
+ * The best score follows the engine's rule for the maximum (`longestPaths`: the best way that
+ * never visits a node twice), so the checker never calls a mastery score unreachable that the
+ * player lets a learner reach. Ranges go round a loop without points until they settle; through a
+ * loop that gives points the engine's own maximum is used (reused, not computed a second way).
  */
 import { pointsOf } from '../engine/library';
+import { longestPaths } from '../engine/scoring';
 import { normaliseTransitions, type GuardRef, type ModuleDefinition, type TransitionConfig } from '../engine/module-schema';
 
 export interface Alternative extends TransitionConfig {
@@ -43,32 +47,28 @@ const quizPoints = (module: ModuleDefinition, id: string) => {
 	return meta.kind === 'quiz' ? (meta.points ?? 1) : 0;
 };
 
-/** Depth-first order from the start node: reverse postorder and the edges that close a loop. */
-function depthFirst(module: ModuleDefinition, next: Map<string, string[]>): { order: string[]; backEdges: Set<string> } {
+/** Depth-first reverse postorder from the start node: every node before the nodes it leads to, loops aside. */
+function depthFirst(module: ModuleDefinition, next: Map<string, string[]>): string[] {
 	const post: string[] = [];
-	const backEdges = new Set<string>();
-	const state = new Map<string, 1 | 2>(); // 1 on the stack, 2 done
+	const seen = new Set<string>();
 	const start = module.machine.initial;
 	const work: { id: string; i: number }[] = [{ id: start, i: 0 }];
-	state.set(start, 1);
+	seen.add(start);
 	while (work.length) {
 		const top = work[work.length - 1];
 		const out = next.get(top.id) ?? [];
 		if (top.i < out.length) {
 			const n = out[top.i++];
-			const s = state.get(n);
-			if (s === 1) backEdges.add(`${top.id}\u0000${n}`);
-			else if (s === undefined) {
-				state.set(n, 1);
+			if (!seen.has(n)) {
+				seen.add(n);
 				work.push({ id: n, i: 0 });
 			}
 			continue;
 		}
-		state.set(top.id, 2);
 		post.push(top.id);
 		work.pop();
 	}
-	return { order: post.reverse(), backEdges };
+	return post.reverse();
 }
 
 function successorMap(module: ModuleDefinition): Map<string, string[]> {
@@ -99,7 +99,7 @@ export interface ScoreAnalysis {
 export function analyseScores(module: ModuleDefinition): ScoreAnalysis {
 	const states = module.machine.states;
 	const next = successorMap(module);
-	const { order, backEdges } = depthFirst(module, next);
+	const order = depthFirst(module, next);
 	const transitions = new Map(order.map((id) => [id, transitionsOf(module, id)]));
 
 	// Scores are whole numbers when every number of points is: then "below 4" means "at most 3".
@@ -178,16 +178,30 @@ export function analyseScores(module: ModuleDefinition): ScoreAnalysis {
 		}
 	};
 
-	for (const id of order) {
+	// Routes that went round a loop that changes the score ("looped") are not followed as ranges: a
+	// learner can go round such a loop again and again, so score guards after it may go either way,
+	// and the best score through it is the engine's own (longestPaths: the best way that never visits
+	// a node twice), from the node where the route enters the loop.
+	const looped = new Set<string>();
+	const ANY: Range = { lo: -Infinity, hi: Infinity };
+	let bestScore: number | null = null;
+	let enginePoints: Map<string, number> | null = null;
+	const isEnd = (id: string) => states[id].meta.kind === 'end';
+
+	/** Judges every transition of a node and passes its ranges on; `within`: only to these nodes. True when a range changed. */
+	const visit = (id: string, record: boolean, within?: Set<string>): boolean => {
 		const here = range.get(id);
-		if (!here) continue; // no path the guards allow leads here
 		const qp = quizPoints(module, id);
-		const scenarios: { r: Range; correct?: boolean }[] =
-			states[id].meta.kind === 'quiz' ? [{ r: { lo: here.lo + qp, hi: here.hi + qp }, correct: true }, { r: here, correct: false }] : [{ r: here }];
+		const quiz = states[id].meta.kind === 'quiz';
+		const scenarios: { r: Range; correct?: boolean; round: boolean }[] = [];
+		if (here) scenarios.push(...(quiz ? [{ r: { lo: here.lo + qp, hi: here.hi + qp }, correct: true, round: false }, { r: here, correct: false, round: false }] : [{ r: here, round: false }]));
+		if (looped.has(id)) scenarios.push(...(quiz ? [{ r: ANY, correct: true, round: true }, { r: ANY, correct: false, round: true }] : [{ r: ANY, round: true }]));
+		if (!scenarios.length) return false; // no path the guards allow leads here
+		let changed = false;
 		for (const e of transitions.get(id)!) {
 			const taken = new Array(e.alternatives.length).fill(false);
 			let canStick = false;
-			for (const { r: start, correct } of scenarios) {
+			for (const { r: start, correct, round } of scenarios) {
 				let r = start;
 				let covered = false;
 				for (let i = 0; i < e.alternatives.length && !covered; i++) {
@@ -195,10 +209,18 @@ export function analyseScores(module: ModuleDefinition): ScoreAnalysis {
 					const { verdict, take, rest } = judge(alt.guard, r, id, e.event, correct);
 					if (verdict === 'never') continue;
 					taken[i] = true;
-					if (!backEdges.has(`${id}\u0000${alt.target}`)) {
-						const into = { lo: take.lo + alt.points, hi: take.hi + alt.points };
-						const old = range.get(alt.target);
-						range.set(alt.target, old ? { lo: Math.min(old.lo, into.lo), hi: Math.max(old.hi, into.hi) } : into);
+					if (!within || within.has(alt.target)) {
+						if (round) {
+							if (!looped.has(alt.target)) changed = true;
+							looped.add(alt.target);
+						} else {
+							const into = { lo: take.lo + alt.points, hi: take.hi + alt.points };
+							const old = range.get(alt.target);
+							if (!old || into.lo < old.lo || into.hi > old.hi) {
+								range.set(alt.target, old ? { lo: Math.min(old.lo, into.lo), hi: Math.max(old.hi, into.hi) } : into);
+								changed = true;
+							}
+						}
 					}
 					if (verdict === 'always') covered = true;
 					else {
@@ -208,24 +230,62 @@ export function analyseScores(module: ModuleDefinition): ScoreAnalysis {
 				}
 				if (!covered) canStick = true;
 			}
+			if (!record) continue;
 			e.alternatives.forEach((alt, i) => {
 				if (!taken[i] && alt.guard) neverTaken.push({ path: alt.path, node: id, guard: alt.guard.type });
 			});
 			if (canStick) stuck.push({ path: e.path, node: id, event: e.event });
 		}
+		return changed;
+	};
+
+	// A loop is judged as a whole once every way into it has been: reverse postorder puts each
+	// strongly connected part after every part that leads to it (its first node is its root).
+	const position = new Map(order.map((id, i) => [id, i]));
+	const loopOf = new Map<string, string[]>();
+	for (const loop of loopsOf(next)) {
+		const members = loop.filter((id) => position.has(id)).sort((a, b) => position.get(a)! - position.get(b)!);
+		for (const id of members) loopOf.set(id, members);
+	}
+	const scoring = new Set(scoringLoops(module).flatMap((l) => l.nodes));
+	const done = new Set<string>();
+	for (const id of order) {
+		if (done.has(id)) continue;
+		const members = loopOf.get(id);
+		if (!members) {
+			visit(id, true);
+			continue;
+		}
+		members.forEach((n) => done.add(n));
+		const inside = new Set(members);
+		// A loop without points: ranges go round it until they settle (every way through it is at
+		// most as many passes as it has nodes). One that still changes them then gives points after all.
+		const entered = new Map(members.flatMap((n) => (range.has(n) ? [[n, range.get(n)!] as const] : [])));
+		let settled = false;
+		if (!scoring.has(id))
+			for (let pass = 0; pass <= members.length && !settled; pass++) settled = members.reduce((same, n) => !visit(n, false, inside) && same, true);
+		if (!settled && (entered.size > 0 || members.some((n) => looped.has(n)))) {
+			enginePoints ??= longestPaths(module).points;
+			for (const n of members) {
+				const r = entered.get(n);
+				if (r && [...reachFrom(n)].some(isEnd)) bestScore = Math.max(bestScore ?? -Infinity, r.hi + enginePoints.get(n)!);
+				range.delete(n);
+				looped.add(n);
+			}
+		}
+		for (const n of members) visit(n, true);
 	}
 
-	let bestScore: number | null = null;
-	for (const [id, r] of range) if (states[id].meta.kind === 'end') bestScore = bestScore === null ? r.hi : Math.max(bestScore, r.hi);
+	for (const [id, r] of range) if (isEnd(id)) bestScore = bestScore === null ? r.hi : Math.max(bestScore, r.hi);
 	return { bestScore, neverTaken, stuck };
 }
 
 /**
- * Loops that give points each time round: strongly connected parts of the chart (Tarjan's
- * algorithm, iterative) with an edge inside them worth points.
+ * Loops of the chart: its strongly connected parts of more than one node, or of one node with a
+ * transition to itself (Tarjan's algorithm, iterative: charts with thousands of nodes would
+ * overflow a recursive one).
  */
-export function scoringLoops(module: ModuleDefinition): { nodes: string[]; path: string; points: number }[] {
-	const next = successorMap(module);
+function loopsOf(next: Map<string, string[]>): string[][] {
 	const index = new Map<string, number>();
 	const low = new Map<string, number>();
 	const onStack = new Set<string>();
@@ -271,6 +331,15 @@ export function scoringLoops(module: ModuleDefinition): { nodes: string[]; path:
 			}
 		}
 	}
+	return components;
+}
+
+/**
+ * Loops that give points each time round: strongly connected parts of the chart (Tarjan's
+ * algorithm, iterative) with an edge inside them worth points.
+ */
+export function scoringLoops(module: ModuleDefinition): { nodes: string[]; path: string; points: number }[] {
+	const components = loopsOf(successorMap(module));
 	const result: { nodes: string[]; path: string; points: number }[] = [];
 	for (const component of components) {
 		const inside = new Set(component);

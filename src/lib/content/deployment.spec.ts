@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +42,42 @@ describe('the deployment\u2019s publisher setting', () => {
 		expect(parseDeployment({ publisher: 'Leerhuis' })).toEqual({ publisher: null });
 		expect(parseDeployment({ publisher: null })).toEqual({ publisher: null });
 		expect(parseDeployment('Leerhuis')).toEqual({ publisher: null });
+		for (const other of [undefined, 5, true, ['Leerhuis'], { publisher: ['Leerhuis'] }, { publisher: 'name' }, { name: 'Leerhuis' }])
+			expect(parseDeployment(other), JSON.stringify(other)).toEqual({ publisher: null });
 		expect(parseDeployment({ publisher: { name: 'X', url: ' ', contact: '  ' } })).toEqual({ publisher: { name: 'X' } });
 		expect(parseDeployment({ publisher: { name: 'X', url: 5, contact: true } })).toEqual({ publisher: { name: 'X' } });
+	});
+});
+
+describe('the player reading deployment.json', () => {
+	afterEach(() => vi.unstubAllGlobals());
+	const serve = (respond: () => Promise<Response>) => {
+		const requests: { url: string; cache?: string }[] = [];
+		vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+			requests.push({ url, cache: init?.cache });
+			return respond();
+		});
+		return requests;
+	};
+	const fresh = async () => {
+		vi.resetModules();
+		return (await import('./deployment')).loadDeployment;
+	};
+
+	it('asks once, next to the page and never from a cache, and names the publisher in it', async () => {
+		const requests = serve(async () => Response.json({ publisher: { name: ' Leerhuis ', url: 'javascript:x()' } }));
+		const load = await fresh();
+		expect(await load()).toEqual({ publisher: { name: 'Leerhuis' } });
+		expect(await load()).toEqual({ publisher: { name: 'Leerhuis' } });
+		expect(requests).toEqual([{ url: 'deployment.json', cache: 'no-cache' }]);
+	});
+
+	it('names no publisher when there is no file, or the server or the network fails', async () => {
+		serve(async () => new Response('{"publisher": {"name": "not this"}}', { status: 404 }));
+		expect(await (await fresh())()).toEqual({ publisher: null });
+		serve(async () => Promise.reject(new TypeError('offline')));
+		expect(await (await fresh())()).toEqual({ publisher: null });
+		serve(async () => new Response('{ broken'));
+		expect(await (await fresh())()).toEqual({ publisher: null });
 	});
 });

@@ -22,10 +22,10 @@ const text = (v: unknown, max: number): v is string => typeof v === 'string' && 
 
 /** The settings in a parsed deployment.json; what is malformed or unsafe is left out. */
 export function parseDeployment(json: unknown): Deployment {
-	if (typeof json !== 'object' || json === null) return NONE;
-	const p = (json as { publisher?: unknown }).publisher;
-	if (typeof p !== 'object' || p === null) return NONE;
-	const { name, url, contact } = p as Record<string, unknown>;
+	// Anything but an object has no `name` to read (a text, number or list gives undefined), so one
+	// check of the name covers every other shape of the file.
+	const p = (json as { publisher?: unknown } | null | undefined)?.publisher;
+	const { name, url, contact } = (p ?? {}) as Record<string, unknown>;
 	if (!text(name, 200)) return NONE;
 	return {
 		publisher: {

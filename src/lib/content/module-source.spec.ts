@@ -11,6 +11,8 @@ type Source = typeof import('./module-source');
 let source: Source;
 let requests: { url: string; cache?: string }[];
 let failWith: number | null;
+/** Files served instead of those in modules/, by path below modules/. */
+let served: Record<string, string>;
 
 const CATALOGUE = { modules: [{ id: 'demo', broken: false, example: true, version: '1.0.0', languages: ['nl', 'en'], studyMinutes: 10, masteryScore: 60, titles: { nl: 'Voorbeeld' }, descriptions: {} }] };
 
@@ -19,11 +21,13 @@ beforeEach(async () => {
 	source = await import('./module-source');
 	requests = [];
 	failWith = null;
+	served = {};
 	vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
 		requests.push({ url, cache: init?.cache });
 		if (failWith) return new Response('', { status: failWith });
 		const path = decodeURIComponent(url.replace(/^modules\//, ''));
 		if (path === 'index.json') return Response.json(CATALOGUE);
+		if (path in served) return new Response(served[path]);
 		const file = join(MODULES_DIR, path);
 		return existsSync(file) ? new Response(readFileSync(file, 'utf8')) : new Response('', { status: 404 });
 	});
@@ -89,5 +93,41 @@ describe('the module source', () => {
 		expect(requests.at(-1)).toEqual({ url: 'modules/demo/locales/en.json', cache: 'no-cache' });
 		failWith = 404;
 		expect(await s.loadTexts!(loaded.loaded.module, 'en')).toMatchObject({ ok: false, issues: [{ code: 'missing-file' }] });
+	});
+
+	it('fetches early from the player\u2019s own modules folder, fresh, and never gives that to another folder', async () => {
+		served['other/index.json'] = JSON.stringify({ modules: [] });
+		source.prefetchCatalogue();
+		expect(requests).toEqual([{ url: 'modules/index.json', cache: 'no-cache' }]);
+		expect(await new source.FetchModuleSource('other/').catalogue()).toEqual([]);
+		expect(requests.map((r) => r.url)).toEqual(['modules/index.json', 'other/index.json']);
+	});
+
+	it('fetches texts only for language codes, never another path a module.json names', async () => {
+		const demo = JSON.parse(readFileSync(join(MODULES_DIR, 'demo', 'module.json'), 'utf8'));
+		served['demo/module.json'] = JSON.stringify({ ...demo, languages: ['nl', '../../secret', 'nl-BE', 'NL', 'nld', 'xnl', 'nl-B', 'nl-BEL', 'nl-be', 5] });
+		await new source.FetchModuleSource().load('demo');
+		expect(requests.map((r) => r.url).sort()).toEqual(['modules/demo/locales/nl-BE.json', 'modules/demo/locales/nl.json', 'modules/demo/module.json']);
+	});
+
+	it('fetches the module\u2019s default language for a learner whose language it lacks, if the default is one of its languages', async () => {
+		const demo = JSON.parse(readFileSync(join(MODULES_DIR, 'demo', 'module.json'), 'utf8'));
+		const urlsFor = async (changes: object) => {
+			served['demo/module.json'] = JSON.stringify({ ...demo, ...changes });
+			requests = [];
+			await new source.FetchModuleSource().load('demo', 'fr');
+			return requests.map((r) => r.url).slice(1);
+		};
+		expect(await urlsFor({ languages: ['nl', 'en'], defaultLanguage: 'en' })).toEqual(['modules/demo/locales/en.json']);
+		// Not one of its languages (the module is refused for that, with the reason): its first language.
+		expect(await urlsFor({ languages: ['nl', 'en'], defaultLanguage: 'de' })).toEqual(['modules/demo/locales/nl.json']);
+		expect(await urlsFor({ languages: ['nl', 'en'] })).toEqual(['modules/demo/locales/nl.json']);
+	});
+
+	it('fetches no texts for a module.json that is not JSON, and says where it breaks', async () => {
+		served['demo/module.json'] = '{ "languages": ["nl"], }';
+		const result = await new source.FetchModuleSource().load('demo', 'nl');
+		expect(requests.map((r) => r.url)).toEqual(['modules/demo/module.json']);
+		expect(result).toMatchObject({ ok: false, issues: [{ code: 'invalid-json', file: 'module.json' }] });
 	});
 });

@@ -62,12 +62,12 @@ function takeEmbeddedCatalogue(): CatalogueEntry[] | undefined {
 
 /**
  * Starts fetching the catalogue before the page asks for it (the catalogue page calls this as its
- * code loads, while IndexedDB opens); the next catalogue() call takes this response. Not needed
- * when the build wrote the catalogue into the page.
+ * code loads, while IndexedDB opens); the next catalogue() call of the player's own modules folder
+ * takes this response. Not needed when the build wrote the catalogue into the page.
  */
-export function prefetchCatalogue(base = 'modules/') {
-	if (base === 'modules/' && typeof document !== 'undefined' && document.getElementById(EMBEDDED_CATALOGUE_ID)) return;
-	early ??= fetch(`${base}index.json`, { cache: 'no-cache' });
+export function prefetchCatalogue() {
+	if (typeof document !== 'undefined' && document.getElementById(EMBEDDED_CATALOGUE_ID)) return;
+	early ??= fetch('modules/index.json', { cache: 'no-cache' });
 	early.catch(() => {});
 }
 
@@ -101,7 +101,8 @@ export class FetchModuleSource implements ModuleSource {
 		try {
 			const parsed = JSON.parse(moduleJson);
 			if (Array.isArray(parsed.languages)) languages = parsed.languages.filter((l: unknown) => typeof l === 'string' && /^[a-z]{2}(-[A-Z]{2})?$/.test(l));
-			const defaultLanguage = typeof parsed.defaultLanguage === 'string' && languages.includes(parsed.defaultLanguage) ? parsed.defaultLanguage : undefined;
+			// `languages` holds texts only, so a default that is not a text is never among them.
+			const defaultLanguage = languages.includes(parsed.defaultLanguage) ? (parsed.defaultLanguage as string) : undefined;
 			if (language !== undefined && languages.length) languages = only = [contentLanguage({ languages, defaultLanguage }, language)];
 		} catch {
 			// loadModule reports the JSON error with line and column.

@@ -88,6 +88,34 @@ describe('what both editions have in common', () => {
 		expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<manifest identifier="koers-polarisatie"')).toBe(true);
 	});
 
+	// An LMS administrator checking why a package does not import opens imsmanifest.xml: every element
+	// on a line of its own (a start tag may run over several lines of attributes), indented one tab
+	// per level. White space between elements means nothing to an LMS, so only this test holds it.
+	it.each(['scorm12', 'scorm2004'] as const)('%s: one element a line, indented by its depth', (edition) => {
+		const lines = buildManifest(input({ edition })).split('\n');
+		expect(lines.shift()).toBe('<?xml version="1.0" encoding="UTF-8"?>');
+		expect(lines.pop()).toBe('');
+		let depth = 0;
+		let inStartTag = false;
+		for (const line of lines) {
+			const [, tabs, text] = /^(\t*)(.*)$/.exec(line)!;
+			if (inStartTag) {
+				// An attribute of a start tag that runs over several lines.
+				expect(text, line).toMatch(/^[\w:]+="[^"]*"(\s+[\w:]+="[^"]*")*>?$/);
+				if (text.endsWith('>')) [inStartTag, depth] = [false, depth + 1];
+				continue;
+			}
+			if (text.startsWith('</')) depth--;
+			expect(tabs.length, line).toBe(depth);
+			if (/^<[\w:]+(\s[^<>]*)?(?<!\/)>$/.test(text)) depth++;
+			else if (/^<[\w:]+(\s[^<>]*)?$/.test(text)) inStartTag = true;
+			// Otherwise one whole element: an end tag, an empty element, or one with text only.
+			else expect(text, line).toMatch(/^<\/[\w:]+>$|^<[\w:]+(\s[^<>]*)?\/>$|^<([\w:]+)(\s[^<>]*)?>[^<>]*<\/\2>$/);
+		}
+		expect(depth).toBe(0);
+		expect(inStartTag).toBe(false);
+	});
+
 	it('keeps @ in a file name as it is (it needs no encoding in a path)', () => {
 		expect(fileHref('media/@2x/a@b.png')).toBe('media/@2x/a@b.png');
 	});

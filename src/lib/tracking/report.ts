@@ -51,8 +51,12 @@ export function outcomeOf(scenario: Scenario, state: SavedState, policy: Failure
 	return { status: { completion: 'incomplete', success: 'unknown' }, percent: null, progress: Math.min(progress, 0.99), finished };
 }
 
-const COMPLETION_RANK = { unknown: 0, incomplete: 1, completed: 2 } as const;
-const SUCCESS_RANK = { unknown: 0, failed: 1, passed: 2 } as const;
+/** Each dimension's values from worst to best. */
+const COMPLETION_ORDER = ['unknown', 'incomplete', 'completed'] as const;
+const SUCCESS_ORDER = ['unknown', 'failed', 'passed'] as const;
+
+/** The later of two values in `order`. */
+const better = <T>(order: readonly T[], a: T, b: T): T => order[Math.max(order.indexOf(a), order.indexOf(b))];
 
 /**
  * The status to write: the better of what the LMS has and what the learner just reached, per
@@ -60,10 +64,7 @@ const SUCCESS_RANK = { unknown: 0, failed: 1, passed: 2 } as const;
  * #431/#488: revisiting content must not flip passed to failed).
  */
 export function bestStatus(current: LmsStatus, reached: LmsStatus): LmsStatus {
-	return {
-		completion: COMPLETION_RANK[reached.completion] > COMPLETION_RANK[current.completion] ? reached.completion : current.completion,
-		success: SUCCESS_RANK[reached.success] > SUCCESS_RANK[current.success] ? reached.success : current.success
-	};
+	return { completion: better(COMPLETION_ORDER, current.completion, reached.completion), success: better(SUCCESS_ORDER, current.success, reached.success) };
 }
 
 /** One decision as an LMS interaction (SCORM type `choice` for both choices and knowledge checks). */
@@ -95,12 +96,14 @@ function optionPoints(scenario: Scenario, nodeId: string, option: string): numbe
 
 export function decisionReport(scenario: Scenario, decision: Decision): DecisionReport {
 	const meta = scenario.meta(decision.node);
+	// A decision is made at a choice or a quiz node, and the module schema requires a quiz's answers
+	// and correct answers and a choice's options (module-schema.ts), so the lists are there.
 	const base = { id: decision.node, response: decision.answers, at: decision.at, latencyMs: decision.latencyMs };
 	if (meta.kind === 'quiz') {
 		const correct = scenario.isCorrect(meta, decision.answers);
-		return { ...base, choices: meta.answers ?? [], correct: [meta.correct ?? []], result: correct ? 'correct' : 'incorrect', weighting: meta.points ?? 1 };
+		return { ...base, choices: meta.answers!, correct: [meta.correct!], result: correct ? 'correct' : 'incorrect', weighting: meta.points ?? 1 };
 	}
-	const choices = meta.options ?? [];
+	const choices = meta.options!;
 	const best = scenario.bestPoints(decision.node);
 	const bestOptions = best > 0 ? choices.filter((o) => optionPoints(scenario, decision.node, o) >= best).map((o) => [o]) : [];
 	// A choice that scores nothing anywhere is a pure branch: neither right nor wrong. Between the

@@ -38,7 +38,8 @@ export interface ScormCalls {
 const ok = (result: unknown) => String(result) === 'true';
 
 function describe(code: string | number, text: (code: string) => string): string {
-	const c = String(code ?? '0');
+	// No code at all (null from some LMSs) reads as no error, like '0'.
+	const c = String(code ?? '');
 	if (c === '0' || c === '') return '';
 	let message = '';
 	try {
