@@ -19,7 +19,7 @@ const entry = (over: Record<string, unknown>) => ({ registrations: [{ register: 
 describe('isIsoDate', () => {
 	it('takes real calendar dates written YYYY-MM-DD only', () => {
 		for (const good of ['2027-12-31', '2024-02-29', '2000-01-01']) expect(isIsoDate(good), good).toBe(true);
-		for (const bad of ['2027-02-29', '2027-13-01', '2027-12-32', '2027-1-01', '27-12-31', ' 2027-12-31', '2027-12-31T00:00', '2027-12-31 ', 20271231, null])
+		for (const bad of ['2027-02-29', '2027-13-01', '2027-12-32', '2027-1-01', '27-12-31', ' 2027-12-31', '2027-12-31T00:00', '2027-12-31 ', 20271231, null, ['2027-12-31'], { toString: () => '2027-12-31' }])
 			expect(isIsoDate(bad), String(bad)).toBe(false);
 	});
 });
