@@ -8,7 +8,9 @@ import { accreditationLines, checkAccreditation, isIsoDate, type Accreditation }
 function problems(value: unknown): [string, string][] {
 	const found: [string, string][] = [];
 	checkAccreditation(value, (path, message, fix) => {
-		expect(fix.length).toBeGreaterThan(10);
+		// Every problem is explained and comes with a fix (the checker shows both to the author).
+		expect(message.length, path).toBeGreaterThan(20);
+		expect(fix.length, path).toBeGreaterThan(10);
 		found.push([path, message]);
 	});
 	return found;
