@@ -145,6 +145,9 @@ describe('personalDataHints', () => {
 
 	it('does not read the digits of an e-mail address as a phone number', () => {
 		expect(personalDataHints('mail jan0612345678@example.nl')).toEqual(['email']);
+		// Eight digits make a phone number (06 and six more); a seven-digit file number is none.
+		expect(personalDataHints('dossier 1234567')).toEqual([]);
+		expect(personalDataHints('bel 0612345678')).toEqual(['phone']);
 	});
 
 	it('leaves ordinary descriptions of groups and roles alone', () => {
