@@ -154,7 +154,7 @@ describe('the top of module.json', () => {
 
 	it('needs chapters as a list of distinct ids, and node chapters from that list', () => {
 		expect(accepted((m) => ((m.chapters = ['week-1', 'week-2']), (states(m).dilemma.meta.chapter = 'week-2')))).toEqual([]);
-		for (const chapters of [[], 'week-1', ['Week 1'], ['week-1', 'week-1']]) expect(errors((m) => (m.chapters = chapters)), JSON.stringify(chapters)).toEqual(['schema@chapters']);
+		for (const chapters of [[], 'week-1', ['Week 1'], ['week-1', 'Week 2'], ['week-1', 'week-1']]) expect(errors((m) => (m.chapters = chapters)), JSON.stringify(chapters)).toEqual(['schema@chapters']);
 		expect(errors((m) => ((m.chapters = ['week-1']), (states(m).dilemma.meta.chapter = 'week-2')))).toEqual(['schema@machine.states.dilemma.meta.chapter']);
 		// A broken list names no chapter: every node chapter is then refused too.
 		expect(errors((m) => ((m.chapters = ['week-1', 'week-1']), (states(m).dilemma.meta.chapter = 'week-1')))).toEqual(['schema@chapters', 'schema@machine.states.dilemma.meta.chapter']);
@@ -344,6 +344,10 @@ describe('the shape of the graph', () => {
 		const module = valid() as unknown as ModuleDefinition;
 		expect(Object.fromEntries(successors(module.machine))).toEqual({ welcome: ['dilemma'], dilemma: ['quiz'], quiz: ['end'], end: [] });
 		expect(checkGraph(module)).toEqual([]);
+		const broken = valid();
+		delete broken.machine.states.quiz.on;
+		broken.machine.states.quiz.type = undefined;
+		expect(checkGraph(broken as unknown as ModuleDefinition).map((i) => i.file)).toEqual(['module.json', 'module.json', 'module.json', 'module.json']);
 		const stuck = valid();
 		stuck.machine.states.quiz.on.answer = 'dilemma';
 		expect(checkGraph(stuck as unknown as ModuleDefinition, 'x/module.json').map((i) => `${i.code}@${i.path}@${i.file}`)).toEqual([
