@@ -143,8 +143,15 @@ describe('personalDataHints', () => {
 		expect(personalDataHints('+31 20 123 4567')).toEqual(['phone']);
 	});
 
+	it('does not read the digits of an e-mail address as a phone number', () => {
+		expect(personalDataHints('mail jan0612345678@example.nl')).toEqual(['email']);
+		// Eight digits make a phone number (06 and six more); a seven-digit file number is none.
+		expect(personalDataHints('dossier 1234567')).toEqual([]);
+		expect(personalDataHints('bel 0612345678')).toEqual(['phone']);
+	});
+
 	it('leaves ordinary descriptions of groups and roles alone', () => {
-		for (const text of ['Jongeren bij het winkelcentrum', 'De oudere bewoners en het jongerenwerk', 'In de buurtapp gaat het over de moskee', 'sinds maart 2024, drie keer', 'Een deel van de ouders op school', 'ik, volgende week'])
+		for (const text of ['In Amsterdam bij de moskee', 'Met Marokkaanse jongeren', 'Jongeren bij het winkelcentrum', 'De oudere bewoners en het jongerenwerk', 'In de buurtapp gaat het over de moskee', 'sinds maart 2024, drie keer', 'Een deel van de ouders op school', 'ik, volgende week'])
 			expect(personalDataHints(text), text).toEqual([]);
 	});
 });
@@ -193,6 +200,9 @@ describe('what is kept of an instrument answer', () => {
 		const five = ['1', '2', '3', '4', '5'].map(own);
 		expect(cleanInstrumentAnswer(meta, { plan: [...five, own('  ')] })?.plan).toHaveLength(MAX_OWN_ACTIONS);
 		expect(cleanInstrumentAnswer(meta, { plan: [...five, own('6')] })).toBeNull();
+		// Picked actions do not count towards the five own ones.
+		const picked = ['p', 'q', 'r'].map((item) => ({ item, text: '', who: '', when: '' }));
+		expect(cleanInstrumentAnswer(meta, { plan: [...picked, ...five] })?.plan).toHaveLength(8);
 		expect(cleanInstrumentAnswer(meta, { plan: [{ item: 'p', text: '', who: '', when: '' }, { item: 'p', text: '', who: 'ook', when: '' }] })).toBeNull();
 		expect(cleanInstrumentAnswer(meta, { plan: [{ item: 's', text: '', who: '', when: '' }] })).toBeNull();
 		expect(cleanInstrumentAnswer(meta, {})).toEqual({ plan: [] });

@@ -43,7 +43,13 @@ describe('checking the texts of a module', () => {
 		change(nl);
 		return loadModule({ moduleJson: demo.moduleJson, locales: { ...demo.locales, nl: JSON.stringify(nl) } }, { languages });
 	};
-	const issues = (result: ReturnType<typeof loadModule>) => (result.ok ? result.loaded.warnings : result.issues).map((i) => [i.severity, i.code, i.file, i.path]);
+	/** Severity, code, file and path of each issue; each must also say what is wrong and how to fix it. */
+	const issues = (result: ReturnType<typeof loadModule>) =>
+		(result.ok ? result.loaded.warnings : result.issues).map((i) => {
+			expect(i.message.length, i.path).toBeGreaterThan(20);
+			expect(i.fix.length, i.path).toBeGreaterThan(15);
+			return [i.severity, i.code, i.file, i.path];
+		});
 
 	it('loads with a warning for a text no node uses', () => {
 		const result = withNl((nl) => (nl.nodes.welcome.subtitle = 'Extra'));
@@ -70,6 +76,8 @@ describe('checking the texts of a module', () => {
 		expect(issues(load(null))).toEqual([['error', 'missing-file', 'locales/nl.json', '']]);
 		expect(issues(load('["x"]'))).toEqual([['error', 'schema', 'locales/nl.json', '']]);
 		expect(issues(load('null'))).toEqual([['error', 'schema', 'locales/nl.json', '']]);
+		expect(issues(load('3'))).toEqual([['error', 'schema', 'locales/nl.json', '']]);
+		expect(issues(load('"tekst"'))).toEqual([['error', 'schema', 'locales/nl.json', '']]);
 		expect(issues(load('{"meta": '))).toEqual([['error', 'invalid-json', 'locales/nl.json', '']]);
 		expect(issues(loadModule({ moduleJson: demo.moduleJson, locales: { nl: demo.locales.nl } }))).toEqual([['error', 'missing-file', 'locales/en.json', '']]);
 	});
@@ -105,6 +113,7 @@ describe('where the JSON breaks, as each browser words it', () => {
 	it('reads Firefox\'s line and column, without its "JSON.parse: " prefix', () => {
 		const result = parseWith('JSON.parse: expected \',\' or \'}\' after property value in object at line 2 column 10 of the JSON data', '{\n "a": 1 "b": 2}');
 		expect('issue' in result && result.issue).toMatchObject({ line: 2, column: 10, message: 'The file is not valid JSON (line 2, column 10): expected \',\' or \'}\' after property value in object at line 2 column 10 of the JSON data' });
+		expect(parseWith('JSON.parse: unexpected character at line 12 column 3 of the JSON data', '{}')).toMatchObject({ issue: { line: 12, column: 3 } });
 	});
 
 	it('prefers the line and column of a newer Chrome over its position', () => {
@@ -162,6 +171,12 @@ describe('the texts a module needs', () => {
 		expect(codes(loadLocale(module, 'en', null))).toEqual([['missing-file', 'locales/en.json', '', 'The texts for language "en" are missing.']]);
 		expect(codes(loadLocale(module, 'en', '[]'))).toEqual([['schema', 'locales/en.json', '', 'A locale file must hold one JSON object.']]);
 		expect(codes(loadLocale(module, 'en', 'null'))).toEqual([['schema', 'locales/en.json', '', 'A locale file must hold one JSON object.']]);
+		expect(codes(loadLocale(module, 'en', '3'))).toEqual([['schema', 'locales/en.json', '', 'A locale file must hold one JSON object.']]);
+		// Each says how to fix it, too.
+		const fixes = (result: ReturnType<typeof loadLocale>) => (result.ok ? [] : result.issues.map((i) => i.fix));
+		const all = [...fixes(loadLocale(module, 'de', '{}')), ...fixes(loadLocale(module, 'en', null)), ...fixes(loadLocale(module, 'en', '[]'))];
+		expect(all).toHaveLength(3);
+		for (const fix of all) expect(fix.length).toBeGreaterThan(15);
 		expect(codes(loadLocale(module, 'en', '{')).map(([code, file]) => [code, file])).toEqual([['invalid-json', 'locales/en.json']]);
 		const en = JSON.parse(demo.locales.en!);
 		en.nodes.welcome.extra = 'x';

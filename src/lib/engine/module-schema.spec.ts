@@ -281,6 +281,12 @@ describe('the chart', () => {
 		expect(accepted(on({ guard: { type: 'visited', params: { node: 'quiz' } } }))).toEqual([]);
 		expect(accepted(on({ guard: { type: 'chose', params: { node: 'dilemma', option: 'wait' } } }))).toEqual([]);
 		expect(accepted(on({ guard: { type: 'notChose', params: { node: 'quiz', option: 'b' } } }))).toEqual([]);
+		// Every guard checks its own parameters: a node that exists, an option of that node.
+		expect(errors(on({ guard: { type: 'notChose', params: { node: 'dilemma' } } }))).toEqual(['schema@machine.states.welcome.on.continue.guard.params.option']);
+		expect(errors(on({ guard: { type: 'notChose', params: { node: 'dilemma', option: 'maybe' } } }))).toEqual(['missing-target@machine.states.welcome.on.continue.guard.params.option']);
+		expect(errors(on({ guard: { type: 'answeredCorrectly', params: { node: 'quizz' } } }))).toEqual(['missing-target@machine.states.welcome.on.continue.guard.params.node']);
+		expect(errors(on({ guard: { type: 'answeredCorrectly', params: {} } }))).toEqual(['schema@machine.states.welcome.on.continue.guard.params.node']);
+		expect(errors(on({ guard: { type: 'scoreBelow', params: { points: 'ten' } } }))).toEqual(['schema@machine.states.welcome.on.continue.guard.params.points']);
 		expect(errors(on({ guard: { type: 'chose', params: { node: 'dilemma', option: 'maybe' } } }))).toEqual(['missing-target@machine.states.welcome.on.continue.guard.params.option']);
 		expect(errors(on({ guard: { type: 'chose', params: { node: 'quiz', option: 'talk' } } }))).toEqual(['missing-target@machine.states.welcome.on.continue.guard.params.option']);
 		// A node without options or answers has no option to name.

@@ -87,7 +87,8 @@ describe('the edges of the rule', () => {
 	});
 
 	it('needs a host after http:// or https://, not a path, query or fragment', () => {
-		for (const url of ['https://?x=1', 'https://#top', 'http:///x', 'https:/example.org', 'https//example.org']) expect(isSafeUrl(url), url).toBe(false);
+		// Also when a real web address follows further on.
+		for (const url of ['https://?x=1', 'https://#top', 'http:///x', 'https:/example.org', 'https//example.org', 'https:/x/https://example.org', 'http:x?https://example.org']) expect(isSafeUrl(url), url).toBe(false);
 		for (const url of ['http://a', 'https://a.b/c?d#e', 'HTTPS://EXAMPLE.ORG']) expect(classifyUrl(url), url).toEqual({ kind: 'web', url });
 	});
 
