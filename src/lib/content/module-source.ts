@@ -54,10 +54,11 @@ function takeEmbeddedCatalogue(): CatalogueEntry[] | undefined {
 	element.remove();
 	try {
 		const modules = (JSON.parse(element.textContent ?? '') as { modules?: unknown }).modules;
-		return Array.isArray(modules) ? (modules as CatalogueEntry[]) : undefined;
+		if (Array.isArray(modules)) return modules as CatalogueEntry[];
 	} catch {
-		return undefined;
+		// Not JSON: fetched instead, as when it holds no list of modules.
 	}
+	return undefined;
 }
 
 /**

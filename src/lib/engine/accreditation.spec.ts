@@ -8,7 +8,9 @@ import { accreditationLines, checkAccreditation, isIsoDate, type Accreditation }
 function problems(value: unknown): [string, string][] {
 	const found: [string, string][] = [];
 	checkAccreditation(value, (path, message, fix) => {
-		expect(fix.length).toBeGreaterThan(10);
+		// Every problem is explained and comes with a fix (the checker shows both to the author).
+		expect(message.length, path).toBeGreaterThan(20);
+		expect(fix.length, path).toBeGreaterThan(10);
 		found.push([path, message]);
 	});
 	return found;
@@ -19,7 +21,7 @@ const entry = (over: Record<string, unknown>) => ({ registrations: [{ register: 
 describe('isIsoDate', () => {
 	it('takes real calendar dates written YYYY-MM-DD only', () => {
 		for (const good of ['2027-12-31', '2024-02-29', '2000-01-01']) expect(isIsoDate(good), good).toBe(true);
-		for (const bad of ['2027-02-29', '2027-13-01', '2027-12-32', '2027-1-01', '27-12-31', ' 2027-12-31', '2027-12-31T00:00', '2027-12-31 ', 20271231, null])
+		for (const bad of ['2027-02-29', '2027-13-01', '2027-12-32', '2027-1-01', '27-12-31', ' 2027-12-31', '2027-12-31T00:00', '2027-12-31 ', 20271231, null, ['2027-12-31'], { toString: () => '2027-12-31' }])
 			expect(isIsoDate(bad), String(bad)).toBe(false);
 	});
 });

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadShipped } from '../../../tests/helpers/load-from-disk';
 import { outcomeOf } from '../tracking/report';
-import { personalDataHints } from './instrument';
+import { cleanInstrumentAnswer, MAX_OWN_ACTIONS, MAX_SHORT_ANSWER, personalDataHints } from './instrument';
 import { nodeKeys, validateModule } from './module-schema';
 import { LIBRARY as library } from './library';
 import { checkShape } from './saved-state';
@@ -72,7 +72,7 @@ describe('instrument node kinds in the engine', () => {
 		expect(() => scenario.apply(s, { type: 'continue' }, T0 + 3)).toThrow(ScenarioError);
 		s = scenario.apply(s, { type: 'respond', answer: { selected: [] } }, T0 + 3);
 		expect(() => scenario.apply(s, { type: 'respond', answer: { scale: 6 } }, T0 + 4)).toThrow(ScenarioError);
-		expect(() => scenario.apply(s, { type: 'respond', answer: { scale: 2.5 } }, T0 + 4)).toThrow(ScenarioError);
+		expect(() => scenario.apply(s, { type: 'respond', answer: { scale: 2.5 } }, T0 + 4)).toThrow(new ScenarioError('That is not a valid answer here.'));
 	});
 
 	it('lets the learner go back to an instrument step, with the answer still there to change', () => {
@@ -143,8 +143,73 @@ describe('personalDataHints', () => {
 		expect(personalDataHints('+31 20 123 4567')).toEqual(['phone']);
 	});
 
+	it('does not read the digits of an e-mail address as a phone number', () => {
+		expect(personalDataHints('mail jan0612345678@example.nl')).toEqual(['email']);
+		// Eight digits make a phone number (06 and six more); a seven-digit file number is none.
+		expect(personalDataHints('dossier 1234567')).toEqual([]);
+		expect(personalDataHints('bel 0612345678')).toEqual(['phone']);
+	});
+
 	it('leaves ordinary descriptions of groups and roles alone', () => {
-		for (const text of ['Jongeren bij het winkelcentrum', 'De oudere bewoners en het jongerenwerk', 'In de buurtapp gaat het over de moskee', 'sinds maart 2024, drie keer', 'Een deel van de ouders op school', 'ik, volgende week'])
+		for (const text of ['In Amsterdam bij de moskee', 'Met Marokkaanse jongeren', 'Jongeren bij het winkelcentrum', 'De oudere bewoners en het jongerenwerk', 'In de buurtapp gaat het over de moskee', 'sinds maart 2024, drie keer', 'Een deel van de ouders op school', 'ik, volgende week'])
 			expect(personalDataHints(text), text).toEqual([]);
+	});
+});
+
+describe('what is kept of an instrument answer', () => {
+	const long = (n: number) => 'x'.repeat(n);
+
+	it('keeps a point on the scale from 1 to its last step, or no point, and nothing off the scale', () => {
+		const scale = { kind: 'scale', steps: 3 } as const;
+		expect(cleanInstrumentAnswer(scale, { scale: 1 })).toEqual({ scale: 1 });
+		expect(cleanInstrumentAnswer(scale, { scale: 3 })).toEqual({ scale: 3 });
+		expect(cleanInstrumentAnswer(scale, { scale: null })).toEqual({ scale: null });
+		expect(cleanInstrumentAnswer(scale, {})).toEqual({ scale: null });
+		for (const bad of [0, 4, 1.5, -1]) expect(cleanInstrumentAnswer(scale, { scale: bad }), String(bad)).toBeNull();
+		// Five points when the node does not say.
+		expect(cleanInstrumentAnswer({ kind: 'scale' }, { scale: 5 })).toEqual({ scale: 5 });
+		expect(cleanInstrumentAnswer({ kind: 'scale' }, { scale: 6 })).toBeNull();
+	});
+
+	it('keeps a checklist\'s items in the node\'s order, and an own answer only where the node asks one', () => {
+		const items = ['a', 'b', 'c'];
+		expect(cleanInstrumentAnswer({ kind: 'checklist', items, other: true }, { selected: ['c', 'a'], other: `  ${long(700)} ` })).toEqual({ selected: ['a', 'c'], other: long(MAX_SHORT_ANSWER) });
+		expect(cleanInstrumentAnswer({ kind: 'checklist', items }, { selected: ['b'], other: 'eigen' })).toEqual({ selected: ['b'], other: '' });
+		expect(cleanInstrumentAnswer({ kind: 'checklist', items, other: true }, {})).toEqual({ selected: [], other: '' });
+		expect(cleanInstrumentAnswer({ kind: 'checklist', items }, { selected: ['a', 'd'] })).toBeNull();
+		expect(cleanInstrumentAnswer({ kind: 'checklist' }, { selected: ['a'] })).toBeNull();
+	});
+
+	it('keeps each field the node asks, trimmed and cut at 600 characters, and no other', () => {
+		const meta = { kind: 'fields', fields: ['wat', 'waar', 'wie'] } as const;
+		expect(cleanInstrumentAnswer(meta, { fields: { wat: ` ${long(600)} `, waar: long(601), extra: 'weg' } })).toEqual({ fields: { wat: long(600), waar: long(600), wie: '' } });
+		expect(cleanInstrumentAnswer(meta, {})).toEqual({ fields: { wat: '', waar: '', wie: '' } });
+		expect(cleanInstrumentAnswer({ kind: 'fields' }, { fields: { wat: 'x' } })).toEqual({ fields: {} });
+	});
+
+	it('keeps an action plan: picked actions once each in the list\'s order, then up to five own ones', () => {
+		const meta = { kind: 'actionplan', items: ['p', 'q', 'r'] } as const;
+		const own = (text: string) => ({ item: null, text, who: '', when: '' });
+		expect(cleanInstrumentAnswer(meta, { plan: [{ item: 'r', text: 'ignored', who: ` ${long(601)}`, when: 'mei ' }, own(' eigen '), { item: 'p', text: '', who: 'ik', when: '' }] })).toEqual({
+			plan: [
+				{ item: 'p', text: '', who: 'ik', when: '' },
+				{ item: 'r', text: '', who: long(600), when: 'mei' },
+				{ item: null, text: 'eigen', who: '', when: '' }
+			]
+		});
+		const five = ['1', '2', '3', '4', '5'].map(own);
+		expect(cleanInstrumentAnswer(meta, { plan: [...five, own('  ')] })?.plan).toHaveLength(MAX_OWN_ACTIONS);
+		expect(cleanInstrumentAnswer(meta, { plan: [...five, own('6')] })).toBeNull();
+		// Picked actions do not count towards the five own ones.
+		const picked = ['p', 'q', 'r'].map((item) => ({ item, text: '', who: '', when: '' }));
+		expect(cleanInstrumentAnswer(meta, { plan: [...picked, ...five] })?.plan).toHaveLength(8);
+		expect(cleanInstrumentAnswer(meta, { plan: [{ item: 'p', text: '', who: '', when: '' }, { item: 'p', text: '', who: 'ook', when: '' }] })).toBeNull();
+		expect(cleanInstrumentAnswer(meta, { plan: [{ item: 's', text: '', who: '', when: '' }] })).toBeNull();
+		expect(cleanInstrumentAnswer(meta, {})).toEqual({ plan: [] });
+		expect(cleanInstrumentAnswer({ kind: 'actionplan' }, { plan: [own('alleen eigen')] })).toEqual({ plan: [own('alleen eigen')] });
+	});
+
+	it('keeps nothing for a node that asks no instrument answer', () => {
+		for (const kind of ['content', 'choice', 'reflection', 'end'] as const) expect(cleanInstrumentAnswer({ kind }, { scale: 1 }), kind).toBeNull();
 	});
 });

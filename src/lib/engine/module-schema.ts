@@ -398,14 +398,18 @@ export function validateModule(
 			continue;
 		}
 		const kind = meta.kind as NodeKind;
-		const checkIdList = (field: 'options' | 'answers', min: number, max: number) => {
+		/** Whether the list is well formed; reports it when not. */
+		const checkIdList = (field: 'options' | 'answers', min: number, max: number): boolean => {
 			const list = meta[field];
 			if (!Array.isArray(list) || list.length < min || list.length > max || !list.every((x) => typeof x === 'string' && ID_PATTERN.test(x)))
 				error(`${at}.meta.${field}`, `A ${kind} node needs ${min} to ${max} ${field}, each a short id.`, `Write "${field}": ["a", "b", "c"].`);
 			else if (new Set(list).size !== list.length)
 				error(`${at}.meta.${field}`, `The ${field} list names the same id twice.`, 'Give every entry its own id.');
+			else return true;
+			return false;
 		};
-		if (kind === 'choice') checkIdList('options', 2, 4);
+		// A dilemma's events are its options (`choose.<id>`): with a broken list they cannot be checked.
+		const eventsKnown = kind !== 'choice' || checkIdList('options', 2, 4);
 		for (const [field, message, fix] of instrumentMetaProblems(kind, meta)) error(`${at}.meta.${field}`, message, fix);
 		if (kind === 'quiz') {
 			checkIdList('answers', 2, 8);
@@ -435,6 +439,7 @@ export function validateModule(
 		if (rawState.type === 'final')
 			error(`${at}.type`, `Only end nodes are final; this is a ${kind} node.`, 'Remove "type": "final" or make the node "kind": "end".', 'dead-end');
 		const on = rawState.on;
+		if (!eventsKnown) continue;
 		if (!isObject(on) || Object.keys(on).length === 0) {
 			error(`${at}.on`, 'This node has no way out and is not an end node.', `Add "on": { "${eventsForKind(meta as unknown as NodeMeta)[0] ?? 'continue'}": "<next node>" }, or make it an end node.`, 'dead-end');
 			continue;

@@ -65,6 +65,61 @@ describe('the one URL rule', () => {
 	});
 });
 
+describe('the edges of the rule', () => {
+	it('takes an address of up to 2,048 characters', () => {
+		const web = (length: number) => `https://example.org/${'a'.repeat(length - 'https://example.org/'.length)}`;
+		expect(isSafeUrl(web(2048))).toBe(true);
+		expect(isSafeUrl(web(2049))).toBe(false);
+	});
+
+	it('refuses every kind of space and invisible character, wherever it stands', () => {
+		const hidden = ['\u0000', '\u001f', ' ', '\u007f', '\u0085', '\u00a0', '\u00ad', '\u1680', '\u180e', '\u2000', '\u200a', '\u200b', '\u200d', '\u200e', '\u200f', '\u2028', '\u2029', '\u202a', '\u202f', '\u205f', '\u2060', '\u2066', '\u206f', '\u3000', '\ufeff', '\\'];
+		for (const c of hidden) {
+			expect(isSafeUrl(`https://example.org/a${c}b`), JSON.stringify(c)).toBe(false);
+			expect(isSafeUrl(`media/a${c}b.png`), JSON.stringify(c)).toBe(false);
+		}
+		// Letters just outside those ranges are ordinary: a web address may hold them.
+		for (const c of ['!', '~', '\u00e9', '\u1681', '\u2030', '\u2070', '\u3001', '\ufefe']) expect(isSafeUrl(`https://example.org/a${c}b`), JSON.stringify(c)).toBe(true);
+	});
+
+	it('reads a scheme with digits, +, - and . in it as a scheme, and refuses it', () => {
+		for (const url of ['svn+ssh://example.org', 'web-app://x', 'x.y://z', 'h2://example.org', 'a:media/x.png', 'https2://example.org']) expect(classifyUrl(url), url).toBeNull();
+	});
+
+	it('needs a host after http:// or https://, not a path, query or fragment', () => {
+		// Also when a real web address follows further on.
+		for (const url of ['https://?x=1', 'https://#top', 'http:///x', 'https:/example.org', 'https//example.org', 'https:/x/https://example.org', 'http:x?https://example.org']) expect(isSafeUrl(url), url).toBe(false);
+		for (const url of ['http://a', 'https://a.b/c?d#e', 'HTTPS://EXAMPLE.ORG']) expect(classifyUrl(url), url).toEqual({ kind: 'web', url });
+	});
+
+	it('takes mail and phone addresses with something after the colon, as written', () => {
+		expect(classifyUrl('mailto:a')).toEqual({ kind: 'mailto', url: 'mailto:a' });
+		expect(classifyUrl('tel:1')).toEqual({ kind: 'tel', url: 'tel:1' });
+		expect(classifyUrl('MAILTO:a@b.nl')).toEqual({ kind: 'mailto', url: 'MAILTO:a@b.nl' });
+		expect(classifyUrl('sms:0612345678')).toBeNull();
+	});
+
+	it('links to the app\'s own pages: another module to play, or the session page, and nothing else', () => {
+		for (const url of ['#/play/demo', '#/play/polarisatie-analyse', '#/play/a_1', '#/session']) expect(classifyUrl(url), url).toEqual({ kind: 'app', url });
+		for (const url of ['#/play/', '#/play/Demo', '#/play/demo/extra', '#/play/demo?x', '#/sessions', '#/session/x', 'x#/session', '#/results/demo', '#play/demo', '/#/session'])
+			expect(classifyUrl(url), url).toBeNull();
+		expect(isSafeUrl('#/session', CONTACT_KINDS)).toBe(false);
+	});
+
+	it('takes images in media/ and its folders, of the allowed kinds only', () => {
+		expect(classifyUrl('media/a/b/c.webp')).toEqual({ kind: 'module-image', url: 'media/a/b/c.webp', path: 'media/a/b/c.webp' });
+		expect(classifyUrl('media/A_b-1/x.png')?.kind).toBe('module-image');
+		for (const url of ['media/_a/x.png', 'media/-a/x.png', 'media/a.b/x.png', 'media/x.gif', 'media/x.svgz', 'media/x.png.svg.html', 'media/xpng', 'media/.png', 'media', 'media/', 'media/x/', 'x/media/a.png', './/media/a.png', '././media/a.png'])
+			expect(classifyUrl(url), url).toBeNull();
+		expect(classifyUrl('./media/x.svg')?.kind).toBe('module-image');
+	});
+
+	it('reads a place in a file as a file name, a colon and a line or range', () => {
+		for (const location of ['report.txt:1', 'sources/a/b.pdf:12-40', 'a/b:3', 'notes.md:007']) expect(isSafeLocation(location), location).toBe(true);
+		for (const location of ['report:12', 'report.txt:', 'report.txt:12-', 'report.txt:a', 'report.txt:1-2-3', 'my report.txt:1', 'report.txt:1 ', 'x:y.txt:1', 42, undefined]) expect(isSafeLocation(location), String(location)).toBe(false);
+	});
+});
+
 describe('the player refuses a module whose addresses break the rule', () => {
 	const demo = readModuleFiles(join(MODULES_DIR, 'demo'));
 	const withModule = (change: (m: Record<string, unknown>) => void) => {

@@ -62,10 +62,12 @@ const APP_ROUTE = /^#\/(?:play\/[a-z0-9_-]+|session)$/;
  * never rewritten: an accepted address is used exactly as the author wrote it).
  */
 export function classifyUrl(raw: unknown): SafeUrl | null {
-	if (typeof raw !== 'string' || raw === '' || raw.length > 2048 || HIDDEN_OR_SPACE.test(raw)) return null;
+	// An empty text has no scheme, is no route and no media path: the rules below refuse it.
+	if (typeof raw !== 'string' || raw.length > 2048 || HIDDEN_OR_SPACE.test(raw)) return null;
 	const scheme = SCHEME.exec(raw)?.[1].toLowerCase();
 	if (scheme !== undefined) {
-		if ((scheme === 'http' || scheme === 'https') && WEB.test(raw)) return { kind: 'web', url: raw };
+		// WEB itself begins with the scheme (http or https), so it asks no more than that.
+		if (WEB.test(raw)) return { kind: 'web', url: raw };
 		if ((scheme === 'mailto' || scheme === 'tel') && raw.length > scheme.length + 1) return { kind: scheme, url: raw };
 		return null;
 	}
@@ -77,7 +79,8 @@ export function classifyUrl(raw: unknown): SafeUrl | null {
 /** Whether a path relative to the module folder names an image in media/ (see the top of this file). */
 export function isMediaPath(path: string): boolean {
 	const parts = path.split('/');
-	return parts.length >= 2 && parts[0] === MEDIA_FOLDER && parts.slice(1, -1).every((folder) => MEDIA_SUBFOLDER_NAME.test(folder)) && MEDIA_FILE_NAME.test(parts[parts.length - 1]);
+	// A single part is never `media` and a file name at once, so no count of the parts is needed.
+	return parts[0] === MEDIA_FOLDER && parts.slice(1, -1).every((folder) => MEDIA_SUBFOLDER_NAME.test(folder)) && MEDIA_FILE_NAME.test(parts[parts.length - 1]);
 }
 
 /** Whether the rule accepts the address as one of `kinds` (default: any kind a link may have). */

@@ -217,6 +217,46 @@ describe('time, feedback and back', () => {
 		expect(nodeOnly.canGoBack(walk(nodeOnly))).toBe(true);
 	});
 
+	it('offers no way back after the end, even from an end that follows a page', () => {
+		const s = scenarioOf(
+			{
+				a: { meta: { kind: 'content' }, on: { continue: 'b' } },
+				b: { meta: { kind: 'content' }, on: { continue: 'end' } },
+				end: { type: 'final', meta: { kind: 'end' } }
+			},
+			{ allowBack: true }
+		);
+		const atB = s.apply(s.start(T0), C, T0);
+		expect(s.canGoBack(atB)).toBe(true);
+		const ended = s.apply(atB, C, T0 + 1);
+		expect(ended.completedAt).toBe(T0 + 1);
+		expect(s.canGoBack(ended)).toBe(false);
+		expect(s.backBlockedByDecision(ended)).toBe(false);
+		expect(() => s.goBack(ended, T0 + 2)).toThrow('Going back is not possible here.');
+	});
+
+	it('says a decision blocks the way back, also when the module starts with it', () => {
+		const s = scenarioOf(
+			{
+				pick: { meta: { kind: 'choice', options: ['x', 'y'] }, on: { 'choose.x': 'page', 'choose.y': 'page' } },
+				page: { meta: { kind: 'content' }, on: { continue: 'more' } },
+				more: { meta: { kind: 'content' }, on: { continue: 'end' } },
+				end: { type: 'final', meta: { kind: 'end' } }
+			},
+			{ allowBack: true }
+		);
+		const decided = s.apply(s.start(T0), { type: 'choose', option: 'x' }, T0 + 1);
+		expect(decided.path).toEqual(['pick', 'page']);
+		// While its feedback shows, and after it was read: back would undo the decision.
+		expect([s.canGoBack(decided), s.backBlockedByDecision(decided)]).toEqual([false, true]);
+		const read = s.acknowledgeFeedback(decided, T0 + 2);
+		expect([s.canGoBack(read), s.backBlockedByDecision(read)]).toEqual([false, true]);
+		// One page further the way back leads to a page again.
+		const further = s.apply(read, C, T0 + 3);
+		expect([s.canGoBack(further), s.backBlockedByDecision(further)]).toEqual([true, false]);
+		expect(s.backBlockedByDecision(s.start(T0))).toBe(false);
+	});
+
 	it('shows options in the module\'s order without a seed or with a fixed order, and a copy of it', () => {
 		const order = demo.displayOrder({}, 'first-evening');
 		expect(order).toEqual(['talk', 'buddy', 'wait']);

@@ -201,7 +201,9 @@ export class Scenario {
 		next.path = [...state.path, target];
 		next.updatedAt = now;
 		next.nodeEnteredAt = now;
-		if (after.status === 'done' || this.meta(target).kind === 'end') next.completedAt = now;
+		// The schema makes "final" and "end" the same nodes (an end node must be final, and only
+		// end nodes may be), so the kind alone says the attempt is over.
+		if (this.meta(target).kind === 'end') next.completedAt = now;
 		return next;
 	}
 

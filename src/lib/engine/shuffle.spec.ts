@@ -1,10 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadShipped } from '../../../tests/helpers/load-from-disk';
 import { DEMO_BEST } from '../../../tests/helpers/demo-paths';
 import { checkShape } from './saved-state';
 import type { ModuleDefinition } from './module-schema';
 import { Scenario } from './scenario';
-import { isShuffleSeed, newShuffleSeed, shuffledOrder, SEED_LIMIT } from './shuffle';
+import { isShuffleSeed, newShuffleSeed, seededRandom, shuffledOrder, SEED_LIMIT } from './shuffle';
 
 // Loaded in each test, not while the file is collected: then a mutation run (tests/mutation) knows
 // which tests use the loading code and runs only those against its mutants.
@@ -88,6 +88,52 @@ describe('shuffled options and answers', () => {
 		expect(checkShape({ ...atFirstDilemma(5), shuffleSeed: -1 })).toBe('shuffle seed is broken');
 		expect(checkShape({ ...atFirstDilemma(5), shuffleSeed: 1.5 })).toBe('shuffle seed is broken');
 		for (let i = 0; i < 20; i++) expect(isShuffleSeed(newShuffleSeed())).toBe(true);
+	});
+});
+
+describe('the order a stored attempt shows never changes between player versions', () => {
+	// A learner who resumes after an update must see the options where they left them: the order
+	// is a function of the stored seed, so these values are a promise, not a detail.
+	it('draws mulberry32\'s published numbers', () => {
+		const random = seededRandom(1);
+		expect([random(), random(), random()]).toEqual([0.6270739405881613, 0.002735721180215478, 0.5274470399599522]);
+	});
+
+	it('orders the same ids at the same node the same way as the first shuffling version', () => {
+		expect(shuffledOrder(['a', 'b', 'c', 'd', 'e'], 42, 'node')).toEqual(['a', 'e', 'b', 'd', 'c']);
+		expect(shuffledOrder(['a', 'b', 'c', 'd', 'e'], 0, 'x')).toEqual(['e', 'd', 'c', 'b', 'a']);
+		expect(shuffledOrder(['a', 'b', 'c', 'd', 'e'], SEED_LIMIT - 1, 'x')).toEqual(['a', 'b', 'd', 'e', 'c']);
+		// The node and its ids count too: the same seed orders another node its own way.
+		expect(shuffledOrder(['a', 'b', 'c', 'd', 'e'], 42, 'other')).not.toEqual(shuffledOrder(['a', 'b', 'c', 'd', 'e'], 42, 'node'));
+		expect(shuffledOrder(['a', 'b'], 1, 'n')).toHaveLength(2);
+		expect(shuffledOrder([], 1, 'n')).toEqual([]);
+		expect(shuffledOrder(['only'], 1, 'n')).toEqual(['only']);
+	});
+
+	it('takes seeds from 0 to 2³¹ − 1 only', () => {
+		expect(isShuffleSeed(0)).toBe(true);
+		expect(isShuffleSeed(SEED_LIMIT - 1)).toBe(true);
+		expect(isShuffleSeed(SEED_LIMIT)).toBe(false);
+		expect(isShuffleSeed(-1)).toBe(false);
+		expect(isShuffleSeed('5')).toBe(false);
+		expect(isShuffleSeed(Number.NaN)).toBe(false);
+	});
+
+	it('makes a seed within the limit from the largest random number, and without crypto (an old browser)', () => {
+		vi.stubGlobal('crypto', { getRandomValues: (a: Uint32Array) => a.fill(0xffffffff) });
+		try {
+			expect(newShuffleSeed()).toBe(0xffffffff % SEED_LIMIT);
+		} finally {
+			vi.unstubAllGlobals();
+		}
+		vi.stubGlobal('crypto', undefined);
+		try {
+			const seeds = new Set(Array.from({ length: 20 }, () => newShuffleSeed()));
+			for (const seed of seeds) expect(isShuffleSeed(seed)).toBe(true);
+			expect(seeds.size).toBeGreaterThan(15);
+		} finally {
+			vi.unstubAllGlobals();
+		}
 	});
 });
 
