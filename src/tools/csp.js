@@ -1,7 +1,8 @@
 // A strict Content Security Policy for a build: scripts and styles only from the build itself,
-// nothing from another origin, no 'unsafe-eval' and no 'unsafe-inline'. The two inline pieces the
-// build has are allowed by hash: SvelteKit's start-up script in index.html, and the style
-// attributes in the build's own code (SvelteKit's screen-reader route announcer).
+// nothing from another origin, no 'unsafe-eval' and no 'unsafe-inline'. The inline pieces the
+// build has are allowed by hash: the scripts in index.html (SvelteKit's start-up and ours from
+// src/app.html), the start page's style sheets written into it (src/tools/relative-app-paths.js),
+// and the style attributes in the build's own code (SvelteKit's screen-reader route announcer).
 // Usage: node src/tools/csp.js [buildDir]   prints the policy for a web server or LMS to send.
 //        KOERS_CSP=strict node src/tools/serve.js   serves the build with it.
 import { createHash } from 'node:crypto';
@@ -24,13 +25,14 @@ function jsFiles(dir) {
 export function strictPolicy(buildDir) {
 	const html = readFileSync(join(buildDir, 'index.html'), 'utf8');
 	const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => sha256(m[1]));
+	const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]));
 	const styleAttributes = new Set();
 	for (const source of [html, ...jsFiles(join(buildDir, '_app')).map((f) => readFileSync(f, 'utf8'))])
 		for (const m of source.matchAll(/\bstyle=\\?"([^"\\]+)\\?"/g)) styleAttributes.add(sha256(m[1]));
 	return [
 		"default-src 'none'",
 		`script-src 'self' ${scripts.join(' ')}`.trim(),
-		"style-src 'self'",
+		`style-src 'self' ${styles.join(' ')}`.trim(),
 		`style-src-attr ${styleAttributes.size ? `'unsafe-hashes' ${[...styleAttributes].join(' ')}` : "'none'"}`,
 		"img-src 'self' data:",
 		"connect-src 'self'",

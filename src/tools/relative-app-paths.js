@@ -4,8 +4,9 @@
 // always this index.html at the root of the build, so ./_app/ resolves to the right folder
 // wherever the build is served; inside _app/, chunks already import each other relatively.
 // It also preloads the code of the root page and of the error page, which SvelteKit's start-up
-// always loads next: they then arrive with the rest instead of one round trip later. (The
-// catalogue itself is written into index.html by src/tools/copy-modules.ts: embedCatalogue below.)
+// always loads next: they then arrive with the rest instead of one round trip later, and writes
+// that page's style sheets into index.html (inlineStartStyles). (The catalogue itself is written
+// into index.html by src/tools/copy-modules.ts: embedCatalogue below.)
 // Usage: node src/tools/relative-app-paths.js [outDir]   (reads $KOERS_KIT_DIR, default .svelte-kit)
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -53,6 +54,28 @@ export function preload(html, files) {
 	return links.length ? html.replace('</head>', `\t${links.join('\n\t\t')}\n\t</head>`) : html;
 }
 
+const STYLESHEET_LINK = /<link href="\.\/(_app\/immutable\/assets\/[^"]+\.css)" rel="stylesheet">/g;
+
+/**
+ * Writes the start page's style sheets (the root layout's and the catalogue's, a few KB) into
+ * index.html as <style> elements. A linked style sheet holds up SvelteKit's inline start-up
+ * script until it has arrived (a script waits for the style sheets before it), so on a first
+ * visit the app started one response later than it had to (README.md, "Speed"). Each link stays,
+ * `disabled`: the browser neither fetches nor applies it, but Vite's loader finds it by its
+ * address and so does not add the same style sheet a second time when the page's code loads.
+ * Run again on its own output, it changes nothing. The strict Content Security Policy allows each
+ * <style> by its hash (src/tools/csp.js).
+ * @param {string} html @param {(path: string) => string} readStyleSheet a path under the build, e.g. _app/immutable/assets/0.x.css
+ */
+export function inlineStartStyles(html, readStyleSheet) {
+	return html.replace(STYLESHEET_LINK, (_, path) => {
+		const css = readStyleSheet(path);
+		// Svelte writes no such text into CSS; if a future version did, it would end the element early.
+		if (/<\/style/i.test(css)) throw new Error(`${path} contains "</style", which cannot be written into a <style> element.`);
+		return `<style>${css}</style><link href="./${path}" rel="stylesheet" disabled>`;
+	});
+}
+
 /** The id of the catalogue's data block in index.html; src/lib/content/module-source.ts reads it. */
 export const CATALOGUE_ELEMENT_ID = 'koers-catalogue';
 const CATALOGUE_BLOCK = new RegExp(`[ \\t]*<script type="application/json" id="${CATALOGUE_ELEMENT_ID}">[\\s\\S]*?</script>\\n?`);
@@ -81,8 +104,10 @@ export function withoutCatalogue(html) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const file = join(resolve(process.argv[2] ?? 'build'), 'index.html');
+	const out = resolve(process.argv[2] ?? 'build');
+	const file = join(out, 'index.html');
 	const files = startPageFiles(resolve(process.env.KOERS_KIT_DIR || '.svelte-kit'));
-	writeFileSync(file, preload(relativeAppPaths(readFileSync(file, 'utf8')), files));
-	console.log(`Made the /_app/ URLs in ${file} relative; preloaded ${files.js.length + files.css.length} file(s) of the start page.`);
+	let inlined = 0;
+	writeFileSync(file, inlineStartStyles(preload(relativeAppPaths(readFileSync(file, 'utf8')), files), (path) => (inlined++, readFileSync(join(out, path), 'utf8'))));
+	console.log(`Made the /_app/ URLs in ${file} relative; preloaded ${files.js.length} script(s) of the start page and wrote ${inlined} style sheet(s) into it.`);
 }

@@ -1,8 +1,13 @@
 // The build's index.html: relative URLs (an LMS serves it from a path of its own), the start
 // page's files requested at once, and the catalogue written into the page.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { embedCatalogue, preload, relativeAppPaths, withoutCatalogue } from '../../src/tools/relative-app-paths.js';
+import { embedCatalogue, inlineStartStyles, preload, relativeAppPaths, withoutCatalogue } from '../../src/tools/relative-app-paths.js';
+import { strictPolicy } from '../../src/tools/csp.js';
 import { launchPage } from '../../src/tools/package-scorm';
 
 const KIT_PAGE = '<html><head>\n\t\t<link href="/_app/immutable/entry/start.js" rel="modulepreload">\n\t</head><body></body></html>';
@@ -60,5 +65,52 @@ describe('the start page of a build', () => {
 		expect(page).not.toContain('koers-catalogue');
 		expect(page).not.toContain('Andere module');
 		expect(page).toContain('nodes/2.js');
+	});
+});
+
+describe('the start page\u2019s style sheets, written into index.html', () => {
+	const page = preload(relativeAppPaths(KIT_PAGE), { js: [], css: ['_app/immutable/assets/0.css', '_app/immutable/assets/2.css'] });
+	const sheets: Record<string, string> = {
+		'_app/immutable/assets/0.css': 'body{margin:0}.a>.b{content:"x"}',
+		'_app/immutable/assets/2.css': '.grid{display:grid}'
+	};
+	const read = (path: string) => sheets[path];
+
+	it('puts each sheet\u2019s rules in the page, word for word, in the order of the links', () => {
+		const { document } = new JSDOM(inlineStartStyles(page, read)).window;
+		expect([...document.querySelectorAll('style')].map((s) => s.textContent)).toEqual([sheets['_app/immutable/assets/0.css'], sheets['_app/immutable/assets/2.css']]);
+	});
+
+	it('keeps each link, disabled: the browser fetches nothing, and the loader sees the sheet as there', () => {
+		const { document } = new JSDOM(inlineStartStyles(page, read)).window;
+		const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]')];
+		expect(links.map((l) => [l.getAttribute('href'), l.hasAttribute('disabled')])).toEqual([
+			['./_app/immutable/assets/0.css', true],
+			['./_app/immutable/assets/2.css', true]
+		]);
+	});
+
+	it('changes nothing when run again on its own output, and the preload adds no second link', () => {
+		const once = inlineStartStyles(page, read);
+		expect(inlineStartStyles(once, read)).toBe(once);
+		expect(preload(once, { js: [], css: ['_app/immutable/assets/0.css'] })).toBe(once);
+	});
+
+	it('refuses a sheet that would end its <style> element early', () => {
+		expect(() => inlineStartStyles(page, () => 'a{}</style><script>alert(1)</script>')).toThrow(/0\.css contains "<\/style"/);
+	});
+
+	it('the strict Content Security Policy allows these styles by hash, and no other inline style', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'koers-csp-'));
+		try {
+			mkdirSync(join(dir, '_app'));
+			writeFileSync(join(dir, 'index.html'), inlineStartStyles(page, read));
+			const styleSrc = strictPolicy(dir).split('; ').find((d) => d.startsWith('style-src '))!;
+			const hash = (css: string) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+			expect(styleSrc).toBe(`style-src 'self' ${hash(sheets['_app/immutable/assets/0.css'])} ${hash(sheets['_app/immutable/assets/2.css'])}`);
+			expect(styleSrc).not.toContain('unsafe-inline');
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
