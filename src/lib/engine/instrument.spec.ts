@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { loadShipped } from '../../../tests/helpers/load-from-disk';
 import { outcomeOf } from '../tracking/report';
 import { cleanInstrumentAnswer, MAX_OWN_ACTIONS, MAX_SHORT_ANSWER, personalDataHints } from './instrument';
-import { nodeKeys, validateModule } from './module-schema';
+import { nodeKeys, validateModule, type NodeMeta } from './module-schema';
 import { LIBRARY as library } from './library';
 import { checkShape } from './saved-state';
 import { Scenario, ScenarioError } from './scenario';
@@ -181,14 +181,14 @@ describe('what is kept of an instrument answer', () => {
 	});
 
 	it('keeps each field the node asks, trimmed and cut at 600 characters, and no other', () => {
-		const meta = { kind: 'fields', fields: ['wat', 'waar', 'wie'] } as const;
+		const meta = { kind: 'fields', fields: ['wat', 'waar', 'wie'] } satisfies NodeMeta;
 		expect(cleanInstrumentAnswer(meta, { fields: { wat: ` ${long(600)} `, waar: long(601), extra: 'weg' } })).toEqual({ fields: { wat: long(600), waar: long(600), wie: '' } });
 		expect(cleanInstrumentAnswer(meta, {})).toEqual({ fields: { wat: '', waar: '', wie: '' } });
 		expect(cleanInstrumentAnswer({ kind: 'fields' }, { fields: { wat: 'x' } })).toEqual({ fields: {} });
 	});
 
 	it('keeps an action plan: picked actions once each in the list\'s order, then up to five own ones', () => {
-		const meta = { kind: 'actionplan', items: ['p', 'q', 'r'] } as const;
+		const meta = { kind: 'actionplan', items: ['p', 'q', 'r'] } satisfies NodeMeta;
 		const own = (text: string) => ({ item: null, text, who: '', when: '' });
 		expect(cleanInstrumentAnswer(meta, { plan: [{ item: 'r', text: 'ignored', who: ` ${long(601)}`, when: 'mei ' }, own(' eigen '), { item: 'p', text: '', who: 'ik', when: '' }] })).toEqual({
 			plan: [
