@@ -243,11 +243,12 @@ export function analyseScores(module: ModuleDefinition): ScoreAnalysis {
 	// strongly connected part after every part that leads to it (its first node is its root).
 	const position = new Map(order.map((id, i) => [id, i]));
 	const loopOf = new Map<string, string[]>();
-	for (const loop of loopsOf(next)) {
+	const loops = loopsOf(next);
+	for (const loop of loops) {
 		const members = loop.filter((id) => position.has(id)).sort((a, b) => position.get(a)! - position.get(b)!);
 		for (const id of members) loopOf.set(id, members);
 	}
-	const scoring = new Set(scoringLoops(module).flatMap((l) => l.nodes));
+	const scoring = new Set(pointsInLoops(module, loops).flatMap((l) => l.nodes));
 	const done = new Set<string>();
 	for (const id of order) {
 		if (done.has(id)) continue;
@@ -339,7 +340,11 @@ function loopsOf(next: Map<string, string[]>): string[][] {
  * algorithm, iterative) with an edge inside them worth points.
  */
 export function scoringLoops(module: ModuleDefinition): { nodes: string[]; path: string; points: number }[] {
-	const components = loopsOf(successorMap(module));
+	return pointsInLoops(module, loopsOf(successorMap(module)));
+}
+
+/** Of the chart's loops (`loopsOf`), those in which an edge gives points, with that edge. */
+function pointsInLoops(module: ModuleDefinition, components: string[][]): { nodes: string[]; path: string; points: number }[] {
 	const result: { nodes: string[]; path: string; points: number }[] = [];
 	for (const component of components) {
 		const inside = new Set(component);
