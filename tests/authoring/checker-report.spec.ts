@@ -185,3 +185,70 @@ describe('what the checker says about a valid module', () => {
 		expect(nl[0].translated).toBeUndefined();
 	});
 });
+
+describe('rules of the chart, in the words an author reads', () => {
+	const choice = (options: Record<string, string | { target: string; points: number }>): StateConfig => ({
+		meta: { kind: 'choice', options: Object.keys(options) },
+		on: Object.fromEntries(Object.entries(options).map(([o, t]) => [`choose.${o}`, typeof t === 'string' ? t : { target: t.target, actions: [{ type: 'addPoints', params: { points: t.points } }] }]))
+	});
+	/** A ring of `size` choice nodes r0 → r1 → … → r0, each with a way out; the way back to r0 gives `points`. */
+	const ring = (size: number, points: number) => {
+		const states: Record<string, StateConfig> = { start: content('r0'), end };
+		for (let i = 0; i < size; i++) states[`r${i}`] = choice({ on: i + 1 < size ? `r${i + 1}` : { target: 'r0', points }, out: 'end' });
+		return checker.checkModule(filesOf(moduleOf(states))).issues.filter((i) => i.code === 'scoring-loop');
+	};
+
+	it('names up to six nodes of a loop that gives points, then "…", with the points and their sign', () => {
+		const [six] = ring(6, 2);
+		expect(six).toMatchObject({ severity: 'warning', file: 'module.json' });
+		expect(six.message).toMatch(/^The loop through "r\d", "r\d", "r\d", "r\d", "r\d", "r\d" awards points \(\+2\) each time round/);
+		const [seven] = ring(7, 2);
+		expect(seven.message).toMatch(/^The loop through ("r\d", ){5}"r\d", … awards points \(\+2\)/);
+		expect(ring(2, -1)[0].message).toMatch(/^The loop through "r\d", "r\d" awards points \(-1\)/);
+	});
+
+	/** A chain of `decisions` dilemmas and then `pages` pages: 55 + 2 × nodes + 6 × decisions characters (node codes of 2 characters). */
+	const chain = (decisions: number, pages: number) => {
+		const ids = [...Array(decisions + pages).keys()].map((i) => (i === 0 ? 'start' : `n${i}`));
+		const states: Record<string, StateConfig> = { end };
+		ids.forEach((id, i) => (states[id] = i < decisions ? choice({ a: ids[i + 1] ?? 'end', b: ids[i + 1] ?? 'end' }) : content(ids[i + 1] ?? 'end')));
+		const report = checker.checkModule(filesOf(moduleOf(states, { studyMinutes: 900 })));
+		return { length: report.stats!.savedStateLength, issues: report.issues.filter((i) => i.code.startsWith('saved-state')).map((i) => [i.severity, i.code, i.path, i.message]) };
+	};
+
+	it('advises from just over 1,024 characters of saved progress, and refuses from just over 4,096', () => {
+		expect(chain(120, 3)).toEqual({ length: 1023, issues: [] });
+		expect(chain(120, 4)).toEqual({
+			length: 1025,
+			issues: [['warning', 'saved-state-large', 'machine', 'Saved progress can grow to 1025 characters on the longest path, more than 1,024; it fits SCORM 1.2 (4,096), but leaves little room.']]
+		});
+		// Over 300 nodes the path is cut to its last 300; every decision still counts.
+		expect(chain(573, 0)).toMatchObject({ length: 4093, issues: [['warning', 'saved-state-large', 'machine', expect.any(String)]] });
+		expect(chain(574, 0)).toMatchObject({ length: 4099, issues: [['error', 'saved-state-too-large', 'machine', expect.stringContaining('grow to 4099 characters')]] });
+	});
+
+	it('shows a best path that loses points as 0 points and 0 %, not as a negative score', () => {
+		// The bonus is behind a gate no learner passes: the maximum counts it, the best path does not.
+		const module = moduleOf(
+			{
+				start: choice({ a: { target: 'gate', points: -2 }, b: { target: 'gate', points: -3 } }),
+				gate: { meta: { kind: 'content' }, on: { continue: [{ target: 'bonus', guard: { type: 'scoreAtLeast', params: { points: 1 } } }, { target: 'end' }] } } as StateConfig,
+				bonus: choice({ a: { target: 'end', points: 6 }, b: 'end' }),
+				end
+			},
+			{ masteryScore: 10 }
+		);
+		const report = checker.checkModule(filesOf(module));
+		const [issue] = report.issues.filter((i) => i.code === 'mastery-unreachable');
+		expect(issue.message).toBe('masteryScore is 10 %, but the best possible path scores 0 % (0 of 4 points): nobody can pass.');
+		expect(report.stats).toMatchObject({ maxScore: 4, bestScore: -2, bestPercent: 0 });
+	});
+
+	it('judges study time and pages in the default language, not the first one listed', () => {
+		const module = moduleOf({ start: content('end'), end }, { languages: ['en', 'nl'], defaultLanguage: 'nl', studyMinutes: 1 });
+		const long = Array(40).fill('woord '.repeat(6) + 'x'.repeat(2)).join('\n\n');
+		const report = checker.checkModule({ ...filesOf(module), locales: { en: localeOf(module), nl: localeOf(module, { 'nodes.start.body': long }) } });
+		expect(report.issues.filter((i) => i.code === 'page-long').map((i) => i.file)).toEqual(['locales/nl.json']);
+		expect(report.stats!.words).toBeGreaterThan(240);
+	});
+});
