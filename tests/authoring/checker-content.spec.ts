@@ -21,6 +21,22 @@ describe('invisible characters', () => {
 		expect(content.invisibleCharacters('a\uFEFF')).toEqual({ what: 'U+FEFF ZERO WIDTH NO-BREAK SPACE', at: 2, count: 1 });
 	});
 
+	it('finds the first and last character of every range it looks for, and names the named ones', () => {
+		const found: Record<string, string> = {
+			'\u0000': 'U+0000 CONTROL CHARACTER', '\u0008': 'U+0008 CONTROL CHARACTER', '\u000B': 'U+000B CONTROL CHARACTER', '\u000C': 'U+000C CONTROL CHARACTER',
+			'\u000E': 'U+000E CONTROL CHARACTER', '\u001F': 'U+001F CONTROL CHARACTER', '\u007F': 'U+007F CONTROL CHARACTER', '\u0080': 'U+0080 CONTROL CHARACTER',
+			'\u061C': 'U+061C ARABIC LETTER MARK', '\u180E': 'U+180E MONGOLIAN VOWEL SEPARATOR', '\u200B': 'U+200B ZERO WIDTH SPACE',
+			'\u200E': 'U+200E LEFT-TO-RIGHT MARK', '\u200F': 'U+200F RIGHT-TO-LEFT MARK', '\u202A': 'U+202A LEFT-TO-RIGHT EMBEDDING',
+			'\u202B': 'U+202B RIGHT-TO-LEFT EMBEDDING', '\u202C': 'U+202C POP DIRECTIONAL FORMATTING', '\u202D': 'U+202D LEFT-TO-RIGHT OVERRIDE',
+			'\u2060': 'U+2060 WORD JOINER', '\u2064': 'U+2064 FORMAT CHARACTER', '\u2066': 'U+2066 LEFT-TO-RIGHT ISOLATE', '\u2067': 'U+2067 RIGHT-TO-LEFT ISOLATE',
+			'\u2068': 'U+2068 FIRST STRONG ISOLATE', '\u2069': 'U+2069 POP DIRECTIONAL ISOLATE', '\uFFF9': 'U+FFF9 FORMAT CHARACTER', '\uFFFB': 'U+FFFB FORMAT CHARACTER'
+		};
+		for (const [c, what] of Object.entries(found)) expect(content.invisibleCharacters(`ab${c}`), what).toEqual({ what, at: 3, count: 1 });
+		// Their neighbours outside the ranges show, or do a job: no warning.
+		for (const c of ['\u0009', '\u000A', '\u000D', '\u0020', '\u007E', '\u00A0', '\u061B', '\u200A', '\u2010', '\u2029', '\u202F', '\u205F', '\u2065', '\u206A', '\uFEFE', '\uFFF8', '\uFFFC'])
+			expect(content.invisibleCharacters(`a${c}b`), c.codePointAt(0)!.toString(16)).toBeNull();
+	});
+
 	it('leaves tabs, line breaks, the joiners scripts and emoji need, and ordinary text alone', () => {
 		expect(content.invisibleCharacters('a\tb\nc\r\nمی\u200Cخواهم 👩\u200D💻 é')).toBeNull();
 	});
@@ -34,6 +50,10 @@ describe('links and images in a text', () => {
 			'mailto:info@x.org'
 		]);
 		expect(content.linksIn('Geen links: a < b, [x] (y).')).toEqual([]);
+	});
+
+	it('reads a link with spaces after "(", and autolinks of any scheme (letters, digits, + . -), not ones with a space', () => {
+		expect(content.linksIn('[a]( https://x.org/a) <WEB+cal.v-2:abc> <a:b c>')).toEqual(['https://x.org/a', 'WEB+cal.v-2:abc']);
 	});
 
 	it('finds images with a title in any quotes, escaped brackets in the alt text', () => {
@@ -50,6 +70,8 @@ describe('links and images in a text', () => {
 		expect(content.classifySource('media/100%.png')).toEqual({ kind: 'module', path: 'media/100%.png' });
 		expect(content.classifySource('HTTPS://x.org/a.png')).toEqual({ kind: 'external' });
 		expect(content.classifySource('http://x.org/a.png')).toEqual({ kind: 'external' });
+		expect(content.classifySource('media/a.png#x?y')).toEqual({ kind: 'module', path: 'media/a.png' });
+		expect(content.classifySource('web+x.y-z1:foo')).toEqual({ kind: 'outside' });
 		for (const src of ['\\\\server\\a.png', '?v=1', './', 'media/../../x.png', 'mailto:a@b.c'])
 			expect(content.classifySource(src), src).toEqual({ kind: 'outside' });
 	});
@@ -71,6 +93,27 @@ describe('code and HTML in a text', () => {
 		expect(content.scanText(text)).toEqual([{ code: 'hostile-content', what }]);
 	});
 
+	it('tells code from words that only look like it', () => {
+		expect(content.scanText('<frameset cols=2>')).toEqual([{ code: 'hostile-content', what: '<frameset' }]);
+		// An attribute that merely ends in "on", a tag that starts like a dangerous one, a scheme inside a word.
+		expect(content.scanText('<a salon="x">')).toEqual([{ code: 'html-removed', what: '<a>' }]);
+		expect(content.scanText('<metadata>')).toEqual([{ code: 'html-removed', what: '<metadata>' }]);
+		expect(content.scanText('<scripted>')).toEqual([{ code: 'html-removed', what: '<scripted>' }]);
+		expect(content.scanText('[x](myjavascript:y)')).toEqual([]);
+	});
+
+	it('recognises a tag with attributes in any quotes or none, and not a comparison', () => {
+		expect(content.scanText("<a href='x' data-id=3 hidden>")).toEqual([{ code: 'html-removed', what: '<a>' }]);
+		expect(content.scanText('Kop: <h1>')).toEqual([{ code: 'html-removed', what: '<h1>' }]);
+		expect(content.scanText('<1a> en a < b > c')).toEqual([]);
+	});
+
+	it('leaves HTML in a fence indented up to 3 spaces, and until a fence at least as long closes it', () => {
+		expect(content.scanText('   ```\n<p>x</p>\n   ```')).toEqual([]);
+		expect(content.scanText('````\n<p>x</p>\n```\n<q>\n````')).toEqual([]);
+		expect(content.scanText('``<p>`` <i>')).toEqual([{ code: 'html-removed', what: '<i>' }]);
+	});
+
 	it('reports the first HTML tag the player removes, but not one in code', () => {
 		expect(content.scanText('Een <br/> en <span class="x">')).toEqual([{ code: 'html-removed', what: '<br>' }]);
 		expect(content.scanText('</DIV>')).toEqual([{ code: 'html-removed', what: '<div>' }]);
@@ -84,6 +127,7 @@ describe('code and HTML in a text', () => {
 		expect(content.scanSvg('<svg>\n <a href="vbscript:x"/><script/></svg>')).toEqual({ what: 'vbscript:', offset: 16 });
 		expect(content.scanSvg('<svg><script/><g onclick="x"/></svg>')).toEqual({ what: '<script', offset: 5 });
 		expect(content.scanSvg('<svg><g ONCLICK="x"/><script/></svg>')).toEqual({ what: 'onclick=', offset: 5 });
+		expect(content.scanSvg('<svg>  <script/>')).toEqual({ what: '<script', offset: 7 });
 	});
 });
 
