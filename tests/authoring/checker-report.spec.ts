@@ -216,12 +216,16 @@ describe('rules of the chart, in the words an author reads', () => {
 		return { length: report.stats!.savedStateLength, issues: report.issues.filter((i) => i.code.startsWith('saved-state')).map((i) => [i.severity, i.code, i.path, i.message]) };
 	};
 
-	it('advises from just over 1,024 characters of saved progress, and refuses from just over 4,096', () => {
+	it('advises from just over 1,024 characters of saved progress', () => {
 		expect(chain(120, 3)).toEqual({ length: 1023, issues: [] });
 		expect(chain(120, 4)).toEqual({
 			length: 1025,
 			issues: [['warning', 'saved-state-large', 'machine', 'Saved progress can grow to 1025 characters on the longest path, more than 1,024; it fits SCORM 1.2 (4,096), but leaves little room.']]
 		});
+	});
+
+	// Charts of 575 nodes: seconds on a loaded machine.
+	it('refuses from just over 4,096 characters', { timeout: 60_000 }, () => {
 		// Over 300 nodes the path is cut to its last 300; every decision still counts.
 		expect(chain(573, 0)).toMatchObject({ length: 4093, issues: [['warning', 'saved-state-large', 'machine', expect.any(String)]] });
 		expect(chain(574, 0)).toMatchObject({ length: 4099, issues: [['error', 'saved-state-too-large', 'machine', expect.stringContaining('grow to 4099 characters')]] });
@@ -250,5 +254,53 @@ describe('rules of the chart, in the words an author reads', () => {
 		const report = checker.checkModule({ ...filesOf(module), locales: { en: localeOf(module), nl: localeOf(module, { 'nodes.start.body': long }) } });
 		expect(report.issues.filter((i) => i.code === 'page-long').map((i) => i.file)).toEqual(['locales/nl.json']);
 		expect(report.stats!.words).toBeGreaterThan(240);
+	});
+});
+
+describe('images, guards and the words of the report', () => {
+	const page = (body: string, files: string[] = [], folder?: string) => {
+		const module = small();
+		const files_ = { ...filesOf(module, { en: localeOf(module, { 'nodes.start.body': body }) }, files) };
+		if (folder === undefined) delete (files_ as { folder?: string }).folder;
+		return without(['study-time'], checker.checkModule(files_).issues);
+	};
+
+	it('names a missing image by its path in the folder, and also says when its alt text is empty', () => {
+		const issues = page('![ ](./media/sam.png)');
+		expect(issues.map((i) => [i.code, i.severity])).toEqual([
+			['image-missing', 'error'],
+			['image-no-alt', 'error']
+		]);
+		expect(issues[0].message).toContain('"media/sam.png"');
+		expect(issues[1].message).toContain('"./media/sam.png"');
+	});
+
+	it('does not compare the id with a folder when it is not told the folder', () => {
+		expect(page('x')).toEqual([]);
+	});
+
+	it('names the guard that never holds and the node, and the node where a learner is stuck', () => {
+		const gate = (guards: number) =>
+			moduleOf({
+				start: { meta: { kind: 'content' }, on: { continue: [{ target: 'end', guard: { type: 'scoreAtLeast', params: { points: 5 } } }, ...(guards === 1 ? [{ target: 'end' }] : [])] } } as StateConfig,
+				end
+			});
+		const [never] = checker.checkModule(filesOf(gate(1))).issues.filter((i) => i.code === 'guard-never');
+		expect(never).toMatchObject({ severity: 'warning', file: 'module.json', path: 'machine.states.start.on.continue[0]' });
+		expect(never.message).toBe('The guard "scoreAtLeast" never holds when the learner is at "start", so this alternative is never taken.');
+		const stuck = checker.checkModule(filesOf(gate(0))).issues.filter((i) => i.code === 'no-fallback');
+		expect(stuck.map((i) => [i.severity, i.path, i.message])).toEqual([
+			['warning', 'machine.states.start.on.continue', 'Every alternative for "continue" at "start" has a guard; when none holds, the learner is stuck.']
+		]);
+	});
+
+	it('shows a finding it has no words for by its code, and marks it untranslated in Dutch', () => {
+		const finding = { severity: 'error' as const, code: 'new-rule', file: 'notes.txt', params: {} };
+		const en = checker.checkModule({ ...filesOf(small()), contents: [finding] }).issues.find((i) => i.code === 'new-rule');
+		expect(en).toMatchObject({ message: 'new-rule', fix: '' });
+		expect(en!.translated).toBeUndefined();
+		const nl = checker.checkModule({ ...filesOf(small()), contents: [finding] }, { lang: 'nl' }).issues.find((i) => i.code === 'new-rule');
+		expect(nl).toMatchObject({ message: 'new-rule', fix: '', translated: false });
+		expect(nl).not.toHaveProperty('line');
 	});
 });
