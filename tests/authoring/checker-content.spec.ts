@@ -56,6 +56,11 @@ describe('links and images in a text', () => {
 		expect(content.linksIn('[a]( https://x.org/a) <WEB+cal.v-2:abc> <a:b c>')).toEqual(['https://x.org/a', 'WEB+cal.v-2:abc']);
 	});
 
+	it('reads image and link addresses with spaces around the title, and with < or > inside', () => {
+		expect(content.imagesIn('![a](media/x.png  "t" ) ![b](<media/a<b.png>) ![c](media/c>d.png)').map((i) => i.src)).toEqual(['media/x.png', 'media/a<b.png', 'media/c>d.png']);
+		expect(content.linksIn('[x](https://a.org/a>b) [y](<https://a.org/a<b>)')).toEqual(['https://a.org/a>b', 'https://a.org/a<b']);
+	});
+
 	it('finds images with a title in any quotes, escaped brackets in the alt text', () => {
 		expect(content.imagesIn("![a \\] b](media/x.png 'titel') ![c](media/y.png (titel))")).toEqual([
 			{ src: 'media/x.png', alt: 'a \\] b' },
@@ -72,6 +77,9 @@ describe('links and images in a text', () => {
 		expect(content.classifySource('http://x.org/a.png')).toEqual({ kind: 'external' });
 		expect(content.classifySource('media/a.png#x?y')).toEqual({ kind: 'module', path: 'media/a.png' });
 		expect(content.classifySource('web+x.y-z1:foo')).toEqual({ kind: 'outside' });
+		// A scheme counts only at the start, not in the query of a file in the folder.
+		expect(content.classifySource('media/x.png?u=http:y')).toEqual({ kind: 'module', path: 'media/x.png' });
+		expect(content.classifySource('media/a.png?x=mailto:y')).toEqual({ kind: 'module', path: 'media/a.png' });
 		for (const src of ['\\\\server\\a.png', '?v=1', './', 'media/../../x.png', 'mailto:a@b.c'])
 			expect(content.classifySource(src), src).toEqual({ kind: 'outside' });
 	});
@@ -106,12 +114,30 @@ describe('code and HTML in a text', () => {
 		expect(content.scanText("<a href='x' data-id=3 hidden>")).toEqual([{ code: 'html-removed', what: '<a>' }]);
 		expect(content.scanText('Kop: <h1>')).toEqual([{ code: 'html-removed', what: '<h1>' }]);
 		expect(content.scanText('<1a> en a < b > c')).toEqual([]);
+		expect(content.scanText('<a  href="x">')).toEqual([{ code: 'html-removed', what: '<a>' }]);
+		expect(content.scanText(`<a href = "x" title='ab cd' data-id=34 hidden>`)).toEqual([{ code: 'html-removed', what: '<a>' }]);
+		expect(content.scanText('<a href= "x">')).toEqual([{ code: 'html-removed', what: '<a>' }]);
 	});
 
 	it('leaves HTML in a fence indented up to 3 spaces, and until a fence at least as long closes it', () => {
 		expect(content.scanText('   ```\n<p>x</p>\n   ```')).toEqual([]);
 		expect(content.scanText('````\n<p>x</p>\n```\n<q>\n````')).toEqual([]);
 		expect(content.scanText('``<p>`` <i>')).toEqual([{ code: 'html-removed', what: '<i>' }]);
+		expect(content.scanText('~~~html\n<p>a b</p>\n~~~')).toEqual([]);
+		// Every line of a fence is code, up to its closing fence or, without one, the end of the text.
+		expect(content.scanText('```\n<p>x</p>\n<i>y</i>\n```')).toEqual([]);
+		expect(content.scanText('~~~\n<p>x</p>\n<i>y</i>')).toEqual([]);
+		expect(content.scanText('~~~\n<p>x</p>\n~~~\nna <b>z</b>')).toEqual([{ code: 'html-removed', what: '<b>' }]);
+		// A fence starts a line and is three or more of one mark.
+		expect(content.scanText('Zie ~~~\n<p>x</p>\n~~~')).toEqual([{ code: 'html-removed', what: '<p>' }]);
+		expect(content.scanText('`x` en\n<i>')).toEqual([{ code: 'html-removed', what: '<i>' }]);
+		expect(content.scanText('~x\n<i> `y`')).toEqual([{ code: 'html-removed', what: '<i>' }]);
+	});
+
+	it('leaves HTML in a code span of any length, and only there', () => {
+		expect(content.scanText('`a` <b> `c`')).toEqual([{ code: 'html-removed', what: '<b>' }]);
+		expect(content.scanText('`<br/>` en <i>')).toEqual([{ code: 'html-removed', what: '<i>' }]);
+		expect(content.scanText('`<a href="x">` en <i>')).toEqual([{ code: 'html-removed', what: '<i>' }]);
 	});
 
 	it('reports the first HTML tag the player removes, but not one in code', () => {
@@ -128,6 +154,10 @@ describe('code and HTML in a text', () => {
 		expect(content.scanSvg('<svg><script/><g onclick="x"/></svg>')).toEqual({ what: '<script', offset: 5 });
 		expect(content.scanSvg('<svg><g ONCLICK="x"/><script/></svg>')).toEqual({ what: 'onclick=', offset: 5 });
 		expect(content.scanSvg('<svg>  <script/>')).toEqual({ what: '<script', offset: 7 });
+		expect(content.scanSvg('<svg><g onclick ="x"/>')).toEqual({ what: 'onclick=', offset: 5 });
+		expect(content.scanSvg('<svg><a href="javascript :x"/>')).toEqual({ what: 'javascript:', offset: 14 });
+		// A script with a handler is reported as the script (the first pattern at that place).
+		expect(content.scanSvg('<svg><script onload="x()"/></svg>')).toEqual({ what: '<script', offset: 5 });
 	});
 });
 
@@ -141,5 +171,9 @@ describe('the study-time estimate', () => {
 	it('counts words with a letter or digit, not punctuation, image or link addresses', () => {
 		expect(content.countWords('— 12 … ok! ![alt tekst](media/a b.png) [twee woorden](https://x.org/a b)')).toBe(4);
 		expect(content.countWords('  ')).toBe(0);
+		expect(content.countWords('Ik zag 3 à 4 katten')).toBe(6);
+		// An image or link address separates the words around it.
+		expect(content.countWords('Zie![kaart](media/k.png)hier')).toBe(2);
+		expect(content.countWords('[twee](https://x.org)woorden')).toBe(2);
 	});
 });

@@ -95,8 +95,12 @@ const HOSTILE: [RegExp, (m: RegExpExecArray) => string][] = [
 ];
 /** An HTML tag, as the player's renderer recognises one before removing it. */
 const HTML_TAG = /<\/?([a-zA-Z][a-zA-Z0-9-]*)(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/;
-/** Fenced code blocks and code spans: HTML there is shown as written, not removed. */
-const CODE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\1[^\n]*|$)|(`+)(?:[^`]|[^`][\s\S]*?[^`])\2(?!`)/gm;
+/**
+ * Fenced code blocks and code spans: HTML there is shown as written, not removed. A fence runs to
+ * its closing fence, or to the end of the text when it has none (`(?![\s\S])`: with the `m` flag a
+ * `$` would end it at its first line, and HTML on the lines after was reported as removed).
+ */
+const CODE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\1[^\n]*|(?![\s\S]))|(`+)(?:[^`]|[^`][\s\S]*?[^`])\2(?!`)/gm;
 
 /**
  * Code in a text that could run in a browser (an error, even though the player removes it: it has
@@ -124,7 +128,8 @@ export function scanSvg(text: string): { what: string; offset: number } | null {
 	let first: { what: string; offset: number } | null = null;
 	for (const [pattern, name] of patterns) {
 		const m = pattern.exec(text);
-		if (m && (!first || m.index < first.offset)) first = { what: name(m), offset: m.index + (m[0].length - m[0].trimStart().length) };
+		// Every pattern starts at a `<` or a word, so the match starts where the finding does.
+		if (m && (!first || m.index < first.offset)) first = { what: name(m), offset: m.index };
 	}
 	return first;
 }
