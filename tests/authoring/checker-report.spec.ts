@@ -304,3 +304,55 @@ describe('images, guards and the words of the report', () => {
 		expect(nl).not.toHaveProperty('line');
 	});
 });
+
+describe('broken files, where the report points', () => {
+	it('says there is no module.json, for the folder as a whole', () => {
+		const [issue] = checker.checkModule({ moduleJson: null, locales: {}, fileExists: () => false }).issues;
+		expect(issue).toEqual({ severity: 'error', code: 'no-module-json', file: 'module.json', path: '', message: 'The module has no module.json.', fix: expect.stringContaining('npm run new:module') });
+	});
+
+	it('refuses module.json that holds a list or lists its languages wrongly, without stopping', () => {
+		for (const moduleJson of ['[]', JSON.stringify({ ...small(), languages: 'en' })]) {
+			const report = checker.checkModule({ moduleJson, locales: { en: localeOf(small()) }, fileExists: () => false });
+			expect(report.errors, moduleJson).toBeGreaterThan(0);
+			expect(report.issues.every((i) => i.file === 'module.json' || i.code === 'unused-locale-file'), moduleJson).toBe(true);
+		}
+	});
+
+	it('says a texts file must hold one object when it holds a text, a number or null', () => {
+		for (const text of ['"tekst"', '42', 'null'])
+			expect(checker.checkModule({ ...filesOf(small()), locales: { en: text } }).issues.map((i) => [i.code, i.file, i.path]), text).toEqual([['schema', 'locales/en.json', '']]);
+	});
+
+	it('points a missing texts file at the file, not at a key', () => {
+		const [issue] = checker.checkModule({ ...filesOf(small()), locales: {} }).issues;
+		expect(issue).toMatchObject({ code: 'missing-file', path: '' });
+		expect(issue).not.toHaveProperty('line');
+	});
+
+	it('calls code in a text an error, in module.json too, and says which code', () => {
+		const module = { ...small(), sources: [{ id: 's1', citation: 'Zie <script>' }] } as ModuleDefinition;
+		const [issue] = checker.checkModule(filesOf(module)).issues.filter((i) => i.code === 'hostile-content');
+		expect(issue).toMatchObject({ severity: 'error', file: 'module.json', path: 'sources[0].citation', message: 'This text holds "<script", code that could run in the learner\'s browser.' });
+	});
+
+	it('still checks the links of a text that holds HTML (only code silences them)', () => {
+		const module = small();
+		const report = checker.checkModule({ ...filesOf(module), locales: { en: localeOf(module, { 'nodes.start.body': '<b>Zie</b> [dit](ftp://example.org/x)' }) } });
+		expect(without(['study-time'], report.issues).map((i) => i.code)).toEqual(['unsafe-link', 'html-removed']);
+	});
+
+	it('lists the texts files before other files, whatever their names, and issues on one line by column', () => {
+		const module = small();
+		const locale = JSON.stringify(JSON.parse(localeOf(module))).replace('{', '{"a":"x","a":"y","b":"x","b":"y",');
+		const report = checker.checkModule({ ...filesOf(module), locales: { en: locale }, contents: [{ severity: 'error', code: 'file-not-allowed', file: 'extra.txt', params: { file: 'extra.txt' } }] });
+		expect(report.issues.filter((i) => i.severity === 'error').map((i) => [i.file, i.code, i.path])).toEqual([
+			['locales/en.json', 'duplicate-key', 'a'],
+			['locales/en.json', 'duplicate-key', 'b'],
+			['extra.txt', 'file-not-allowed', '']
+		]);
+		const [a, b] = report.issues;
+		expect([a.line, b.line]).toEqual([1, 1]);
+		expect(a.column!).toBeLessThan(b.column!);
+	});
+});

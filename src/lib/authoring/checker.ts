@@ -126,10 +126,11 @@ export function checkModule(files: ModuleFilesForCheck, options: CheckOptions = 
 				raw.push({ severity: 'error', code: 'duplicate-key', file, path: d.path, line: d.line, column: d.column, params: { key: d.key } });
 		}
 	};
-	if (files.moduleJson === null) raw.push({ severity: 'error', code: 'no-module-json', file: MODULE_FILE, path: '' });
+	// Params (none) make it take its words from MESSAGES; without them it showed its bare code.
+	if (files.moduleJson === null) raw.push({ severity: 'error', code: 'no-module-json', file: MODULE_FILE, path: '', params: {} });
 	else parseFile(MODULE_FILE, files.moduleJson);
-	const localeLangs = Object.keys(files.locales).sort();
-	for (const l of localeLangs) {
+	// In any order: the report is sorted by file at the end.
+	for (const l of Object.keys(files.locales)) {
 		const text = files.locales[l];
 		if (text !== null) parseFile(localeFile(l), text);
 	}
