@@ -356,3 +356,17 @@ describe('broken files, where the report points', () => {
 		expect(a.column!).toBeLessThan(b.column!);
 	});
 });
+
+describe('issues on one line', () => {
+	it('come by column, whatever rule found them first', () => {
+		// The key written twice is found while reading the file, the code in the text after it.
+		const module = small();
+		const locale = JSON.stringify(JSON.parse(localeOf(module, { 'nodes.start.body': 'Zie <script>' }))).replace(/}$/, ',"z":"x","z":"y"}');
+		const errors = checker.checkModule({ ...filesOf(module), locales: { en: locale } }).issues.filter((i) => i.severity === 'error');
+		expect(errors.map((i) => [i.code, i.line])).toEqual([
+			['hostile-content', 1],
+			['duplicate-key', 1]
+		]);
+		expect(errors[0].column!).toBeLessThan(errors[1].column!);
+	});
+});
