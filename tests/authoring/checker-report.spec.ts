@@ -46,7 +46,7 @@ const filesOf = (module: ModuleDefinition, locales?: Record<string, string | nul
 	locales: locales ?? Object.fromEntries(module.languages.map((l) => [l, localeOf(module)])),
 	fileExists: (path: string) => files.includes(path)
 });
-const without = (codes: string[], issues: { code: string }[]) => issues.filter((i) => !codes.includes(i.code));
+const without = <T extends { code: string }>(codes: string[], issues: T[]) => issues.filter((i) => !codes.includes(i.code));
 /** The line of `text` (1-based) that holds `needle`. */
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
