@@ -62,6 +62,26 @@ describe('renderMarkdown on texts the hand-written parser got wrong', () => {
 	});
 });
 
+describe('raw HTML in a text (layer 1, without the browser allowlist)', () => {
+	const render = (text: string) => renderMarkdown(text, (p) => `modules/m/${p}`);
+
+	// Code, styles, embedded documents and form fields: what they hold is not text for a learner.
+	it.each(['script', 'style', 'template', 'iframe', 'object', 'svg', 'math', 'textarea', 'noscript', 'title', 'xmp', 'SCRIPT', 'Style'])('removes <%s> with what it holds', (tag) => {
+		expect(render(`a <${tag}>geheim</${tag}> b`)).toBe('<p>a  b</p>\n');
+	});
+
+	it('removes other tags and keeps their text', () => {
+		expect(render('a <b>vet</b> <my-tag>b</my-tag> <u>c</u>')).toBe('<p>a vet b c</p>\n');
+	});
+
+	it('keeps what follows a self-closed element, or an element without its closing tag, or a closing tag alone', () => {
+		expect(render('a <svg/> b </svg> c')).toBe('<p>a  b  c</p>\n');
+		expect(render('a </script> b <script> c')).toBe('<p>a  b  c</p>\n');
+		expect(render('a <script>b</script> c <script>d</script> e')).toBe('<p>a  c  e</p>\n');
+		expect(render('a <script> b <style> c </script> d </style> e')).toBe('<p>a  d  e</p>\n');
+	});
+});
+
 describe('renderMarkdown on adversarial texts (their speed is a bench figure: npm run bench -- --only markdown)', () => {
 	const render = (text: string) => renderMarkdown(text, (p) => `modules/m/${p}`);
 	/** marked as it is, with raw HTML dropped as ours does for comments and the like. */
@@ -222,5 +242,26 @@ describe('the allowlist without a DOM (layer 2 in node)', () => {
 		['<p', '&lt;p']
 	])('%s', (html, expected) => {
 		expect(scanAllowlist(html)).toBe(expected);
+	});
+
+	// Its own address check, as if the first layer had let an address through: only the module's
+	// folder (relative paths), a fragment, and the schemes of the URL rule (engine/safe-url.ts).
+	it.each([
+		['an address outside the module folder', '<a href="/admin">a</a><img src="/x.png">', '<a>a</a><img>'],
+		['a protocol-relative address', '<a href="//evil.example/x">a</a><img src="//evil.example/x.png">', '<a>a</a><img>'],
+		['a backslash the browser reads as a slash', '<a href="\\\\evil.example/x">a</a><img src="\\x.png">', '<a>a</a><img>'],
+		['a scheme in capitals', '<a href="JAVASCRIPT:alert(1)">a</a><img src="DATA:image/png,x">', '<a>a</a><img>'],
+		['a scheme hidden by a tab, a line break or a space', '<a href="java\tscript:alert(1)">a</a><a href="java\nscript:alert(1)">b</a><a href=" javascript:alert(1)">c</a>', '<a>a</a><a>b</a><a>c</a>'],
+		['an app scheme', '<a href="ms-settings:privacy">a</a><a href="web+app:x">b</a><a href="x.y:z">c</a>', '<a>a</a><a>b</a><a>c</a>'],
+		['a scheme the URL rule allows for links but not images', '<img src="tel:1"><img src="mailto:a@b.nl"><img src="#top">', '<img><img><img>']
+	])('drops %s', (_name, html, expected) => {
+		expect(scanAllowlist(html)).toBe(expected);
+	});
+
+	it('keeps the addresses the URL rule allows, in any case, with their references', () => {
+		const kept = '<a href="HTTPS://A.NL/x?a=1&amp;b=2" title="t &quot;x&quot;">a</a><a href="mailto:a@b.nl">b</a><a href="tel:+31201234567">c</a><a href="#top">d</a><a href="modules/m/media/x.pdf">e</a><img src="Http://a.nl/x.png" alt="x"><img src="modules/m/media/a.png">';
+		expect(scanAllowlist(kept)).toBe(kept);
+		// A reference the first layer never writes could spell a scheme: the address goes.
+		expect(scanAllowlist('<a href="javascript&#58;alert(1)">a</a><a href="https://a.nl/&copy;">b</a>')).toBe('<a>a</a><a>b</a>');
 	});
 });
