@@ -261,6 +261,11 @@ describe('the allowlist without a DOM (layer 2 in node)', () => {
 	it('keeps the addresses the URL rule allows, in any case, with their references', () => {
 		const kept = '<a href="HTTPS://A.NL/x?a=1&amp;b=2" title="t &quot;x&quot;">a</a><a href="mailto:a@b.nl">b</a><a href="tel:+31201234567">c</a><a href="#top">d</a><a href="modules/m/media/x.pdf">e</a><img src="Http://a.nl/x.png" alt="x"><img src="modules/m/media/a.png">';
 		expect(scanAllowlist(kept)).toBe(kept);
+		// A title or alt text is text, even one that starts as a scheme would.
+		const texts = '<a href="https://a.nl" title="Javascript: een inleiding">a</a><img src="media/a.png" alt="Data: omzet per jaar">';
+		expect(scanAllowlist(texts)).toBe(texts);
+		// An attribute without a value is kept empty, never given one.
+		expect(scanAllowlist('<a title href="https://a.nl">a</a><img alt src="media/a.png">')).toBe('<a title="" href="https://a.nl">a</a><img alt="" src="media/a.png">');
 		// A reference the first layer never writes could spell a scheme: the address goes.
 		expect(scanAllowlist('<a href="javascript&#58;alert(1)">a</a><a href="https://a.nl/&copy;">b</a>')).toBe('<a>a</a><a>b</a>');
 	});

@@ -29,6 +29,15 @@ describe('renderMarkdown in the browser (both safety layers)', () => {
 		expect(renderInline('Ga **door**', resolve)).toBe('Ga <strong>door</strong>');
 	});
 
+	it('renders inline only a text of one paragraph; other texts keep all their blocks', () => {
+		expect(renderInline('een\n\ntwee', resolve)).toBe('<p>een</p>\n<p>twee</p>');
+		expect(renderInline('tekst\n\n- a', resolve)).toBe('<p>tekst</p>\n<ul>\n<li>a</li>\n</ul>');
+		expect(renderInline('- a\n\ntekst', resolve)).toBe('<ul>\n<li>a</li>\n</ul>\n<p>tekst</p>');
+		expect(renderInline('> citaat', resolve)).toBe('<blockquote>\n<p>citaat</p>\n</blockquote>');
+		expect(renderInline('# Kop', resolve)).toBe('<h2>Kop</h2>');
+		expect(renderInline('', resolve)).toBe('');
+	});
+
 	it('links only to what the URL rule allows: a file of the module other than an image stays text', () => {
 		expect(render('Lees [de folder](media/info.html) of [de code](media/x.js).')).toBe('<p>Lees de folder of de code.</p>\n');
 		expect(render('![x](media/info.html) en [s](./media/sam.svg)')).toBe('<p>x en <a href="modules/m/./media/sam.svg" target="_blank" rel="noopener noreferrer">s</a></p>\n');
