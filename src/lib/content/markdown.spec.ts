@@ -79,6 +79,21 @@ describe('raw HTML in a text (layer 1, without the browser allowlist)', () => {
 		expect(render('a </script> b <script> c')).toBe('<p>a  b  c</p>\n');
 		expect(render('a <script>b</script> c <script>d</script> e')).toBe('<p>a  c  e</p>\n');
 		expect(render('a <script> b <style> c </script> d </style> e')).toBe('<p>a  d  e</p>\n');
+		// An element left open does not keep the ones after it from going with their content.
+		expect(render('a <script>x</script> b <script> c <style>d</style> e')).toBe('<p>a  b  c  e</p>\n');
+	});
+
+	it('does not take a `/>` inside an attribute for a self-closed element', () => {
+		expect(render('a <svg title="/>"> b </svg> c')).toBe('<p>a  c</p>\n');
+	});
+
+	it('keeps the text of a block of raw HTML, without its tags', () => {
+		expect(render('<div>\nEen **tekst**\n</div>')).toBe('<p>\nEen <strong>tekst</strong>\n</p>\n');
+	});
+
+	it('escapes quotes and ampersands in a title or an alt text, and keeps an escape in an address', () => {
+		expect(render('[a](https://a.nl/a%20b "Tom & Jerry\'s \\"film\\"")')).toBe('<p><a href="https://a.nl/a%20b" title="Tom &amp; Jerry&#39;s &quot;film&quot;">a</a></p>\n');
+		expect(render('![Sam "de baas" & co\'s](media/sam.png)')).toBe('<p><img src="modules/m/media/sam.png" alt="Sam &quot;de baas&quot; &amp; co&#39;s"></p>\n');
 	});
 });
 
@@ -132,6 +147,11 @@ describe('renderMarkdown on adversarial texts (their speed is a bench figure: np
 		expect(html).not.toContain(`href="${long}`);
 		expect(html).toContain(long);
 		expect(html).toContain('<a href="https://b.nl">https://b.nl</a>');
+		// At the limit exactly, in a text long enough to be read in parts (KoersTokenizer.url).
+		const rest = ' tekst'.repeat(400);
+		const longest = `https://a.nl/${'x'.repeat(2_048 - 13)}`;
+		expect(render(`${longest}${rest}`)).toBe(`<p><a href="${longest}">${longest}</a>${rest}</p>\n`);
+		expect(render(`${longest}y${rest}`)).toBe(`<p>${longest}y${rest}</p>\n`);
 		const run = 'http://a.'.repeat(500);
 		expect(render(run)).toBe(`<p>${run}</p>\n`);
 	});
@@ -253,6 +273,7 @@ describe('the allowlist without a DOM (layer 2 in node)', () => {
 		['a scheme in capitals', '<a href="JAVASCRIPT:alert(1)">a</a><img src="DATA:image/png,x">', '<a>a</a><img>'],
 		['a scheme hidden by a tab, a line break or a space', '<a href="java\tscript:alert(1)">a</a><a href="java\nscript:alert(1)">b</a><a href=" javascript:alert(1)">c</a>', '<a>a</a><a>b</a><a>c</a>'],
 		['an app scheme', '<a href="ms-settings:privacy">a</a><a href="web+app:x">b</a><a href="x.y:z">c</a>', '<a>a</a><a>b</a><a>c</a>'],
+		['a scheme that mentions an allowed one further on', '<a href="javascript:void(0)//https:">a</a><a href="data:text/html,mailto:">b</a><img src="data:image/png,https:">', '<a>a</a><a>b</a><img>'],
 		['a scheme the URL rule allows for links but not images', '<img src="tel:1"><img src="mailto:a@b.nl"><img src="#top">', '<img><img><img>']
 	])('drops %s', (_name, html, expected) => {
 		expect(scanAllowlist(html)).toBe(expected);
@@ -261,6 +282,8 @@ describe('the allowlist without a DOM (layer 2 in node)', () => {
 	it('keeps the addresses the URL rule allows, in any case, with their references', () => {
 		const kept = '<a href="HTTPS://A.NL/x?a=1&amp;b=2" title="t &quot;x&quot;">a</a><a href="mailto:a@b.nl">b</a><a href="tel:+31201234567">c</a><a href="#top">d</a><a href="modules/m/media/x.pdf">e</a><img src="Http://a.nl/x.png" alt="x"><img src="modules/m/media/a.png">';
 		expect(scanAllowlist(kept)).toBe(kept);
+		// A colon further on in a module path is no scheme.
+		expect(scanAllowlist('<img src="modules/m/media/stap:1.png">')).toBe('<img src="modules/m/media/stap:1.png">');
 		// A title or alt text is text, even one that starts as a scheme would.
 		const texts = '<a href="https://a.nl" title="Javascript: een inleiding">a</a><img src="media/a.png" alt="Data: omzet per jaar">';
 		expect(scanAllowlist(texts)).toBe(texts);
