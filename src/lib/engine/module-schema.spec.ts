@@ -73,7 +73,7 @@ describe('the top of module.json', () => {
 			const { module, issues } = validateModule(json, LIBRARY);
 			expect(module).toBeUndefined();
 			expect(issues.map((i) => `${i.code}@${i.path}`)).toEqual(['schema@']);
-			expect(issues[0].message).toBe('The file does not hold a JSON object.');
+			expect(issues[0]).toMatchObject({ message: 'The file does not hold a JSON object.', fix: 'Start the file with { and end it with }.' });
 		}
 	});
 
@@ -99,7 +99,7 @@ describe('the top of module.json', () => {
 	});
 
 	it('needs a list of language codes, and a default that is one of them', () => {
-		for (const languages of [[], 'nl', ['NL'], ['nl', 'dutch'], ['nl-nl'], ['nl', 3]]) expect(errors((m) => (m.languages = languages)), JSON.stringify(languages)).toEqual(['schema@languages']);
+		for (const languages of [[], 'nl', ['NL'], ['nl', 'dutch'], ['nl-nl'], ['nl', 3], ['nl', ['en']]]) expect(errors((m) => (m.languages = languages)), JSON.stringify(languages)).toEqual(['schema@languages']);
 		expect(accepted((m) => (m.languages = ['nl-BE', 'en']))).toEqual([]);
 		expect(accepted((m) => (m.defaultLanguage = 'en'))).toEqual([]);
 		expect(errors((m) => (m.defaultLanguage = 'de'))).toEqual(['schema@defaultLanguage']);
@@ -237,6 +237,7 @@ describe('the chart', () => {
 		for (const correct of [[], ['c'], 'a', undefined]) expect(errors((m) => (states(m).quiz.meta.correct = correct)), JSON.stringify(correct)).toEqual(['schema@machine.states.quiz.meta.correct']);
 		expect(errors((m) => (states(m).quiz.meta.correct = ['a', 'b']))).toEqual(['schema@machine.states.quiz.meta.correct']);
 		expect(accepted((m) => ((states(m).quiz.meta.correct = ['a', 'b']), (states(m).quiz.meta.multiple = true)))).toEqual([]);
+		expect(errors((m) => ((states(m).quiz.meta.correct = ['a', 'c']), (states(m).quiz.meta.multiple = true)))).toEqual(['schema@machine.states.quiz.meta.correct']);
 		expect(errors((m) => (states(m).quiz.meta.answers = 'a'))).toEqual(['schema@machine.states.quiz.meta.answers', 'schema@machine.states.quiz.meta.correct']);
 	});
 
