@@ -89,7 +89,7 @@ describe('the top of module.json', () => {
 		for (const id of ['Mini', 'mini module', '-mini', '', 7]) expect(errors((m) => (m.id = id)), String(id)).toEqual(['schema@id']);
 		expect(accepted((m) => (m.id = 'mini_2-b'))).toEqual([]);
 		for (const version of ['1.0', '1.0.0.0', 'v1.0.0', '1.0.0-beta', ' 1.0.0', 100]) expect(errors((m) => (m.version = version)), String(version)).toEqual(['schema@version']);
-		expect(accepted((m) => (m.version = '12.0.31'))).toEqual([]);
+		for (const version of ['12.0.31', '1.10.0']) expect(accepted((m) => (m.version = version)), version).toEqual([]);
 	});
 
 	it('needs title and description keys', () => {
