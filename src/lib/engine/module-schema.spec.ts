@@ -338,6 +338,7 @@ describe('the chart', () => {
 		expect(messages({ guard: { type: 'visited' } })).toEqual([['The guard "visited" needs "node" (a text).', 'Add "params": { "node": … }.']]);
 		expect(messages({ guard: { type: 'scoreBelow', params: { points: '3' } } })).toEqual([['The guard "scoreBelow" needs "points" (a number).', 'Add "params": { "points": … }.']]);
 		expect(messages({ guard: { type: 'chose', params: { node: 'dilemma', option: 'x' } } })).toEqual([['The node "dilemma" has no option "x".', 'Use one of: talk, wait.']]);
+		expect(messages({ guard: { type: 'chose', params: { node: 'welcome', option: 'x' } } })).toEqual([['The node "welcome" has no option "x".', 'Name a choice or quiz node: "welcome" has no options.']]);
 		// A parameter the guard does not take is left alone.
 		expect(accepted(on({ guard: { type: 'visited', params: { node: 'dilemma', option: 'maybe' } } }))).toEqual([]);
 		// A guard that names a broken node (here without meta) is reported with it, and the check does not stop.
@@ -358,6 +359,10 @@ describe('the chart', () => {
 
 describe('the shape of the graph', () => {
 	it('refuses a node no path reaches, a loop with no way to an end, and a chart without an end', () => {
+		// The player never starts such a chart: no module comes back, only the problems.
+		const m = valid();
+		states(m).extra = { meta: { kind: 'content' }, on: { continue: 'end' } };
+		expect(validateModule(m, LIBRARY).module).toBeUndefined();
 		expect(errors((m) => (states(m).extra = { meta: { kind: 'content' }, on: { continue: 'end' } }))).toEqual(['unreachable@machine.states.extra']);
 		expect(errors((m) => {
 			states(m).dilemma.on['choose.wait'] = 'loop';

@@ -499,7 +499,7 @@ export function validateModule(
 			const target = (states as Record<string, StateConfig>)[params.node];
 			const options = target?.meta?.options ?? target?.meta?.answers ?? [];
 			if (target && !options.includes(params.option))
-				error(`${path}.params.option`, `The node "${params.node}" has no option "${params.option}".`, `Use one of: ${options.join(', ')}.`, 'missing-target');
+				error(`${path}.params.option`, `The node "${params.node}" has no option "${params.option}".`, options.length ? `Use one of: ${options.join(', ')}.` : `Name a choice or quiz node: "${params.node}" has no options.`, 'missing-target');
 		}
 	}
 
