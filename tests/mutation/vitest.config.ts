@@ -39,9 +39,10 @@ export default defineConfig({
 		// spec that needs a DOM says so itself (@vitest-environment jsdom).
 		environment: 'node',
 		include: only?.length ? only : ALL_SPECS,
-		// markdown.spec.ts compares the renderer with marked on every shipped text: an oracle for
-		// the renderer's output, but it fails while shipped texts and marked differ, and Stryker
-		// needs a green suite to start from.
-		exclude: ['src/lib/content/markdown.spec.ts']
+		// markdown-shipped.spec.ts compares the renderer with marked on every shipped text: it depends
+		// on the modules' texts, and fails while one of them and marked differ, whatever the mutant;
+		// Stryker needs a green suite to start from. markdown.spec.ts (the same comparison on texts
+		// written for it, and the renderer's limits) counts.
+		exclude: ['src/lib/content/markdown-shipped.spec.ts']
 	}
 });

@@ -14,6 +14,7 @@
  */
 import { pointsOf } from '../engine/library';
 import { longestPaths } from '../engine/scoring';
+import { stronglyConnectedParts } from '../engine/strongly-connected';
 import { normaliseTransitions, type GuardRef, type ModuleDefinition, type TransitionConfig } from '../engine/module-schema';
 
 export interface Alternative extends TransitionConfig {
@@ -282,57 +283,11 @@ export function analyseScores(module: ModuleDefinition): ScoreAnalysis {
 }
 
 /**
- * Loops of the chart: its strongly connected parts of more than one node, or of one node with a
- * transition to itself (Tarjan's algorithm, iterative: charts with thousands of nodes would
- * overflow a recursive one).
+ * Loops of the chart: its strongly connected parts (the engine's, so checker and scoring agree) of
+ * more than one node, or of one node with a transition to itself.
  */
 function loopsOf(next: Map<string, string[]>): string[][] {
-	const index = new Map<string, number>();
-	const low = new Map<string, number>();
-	const onStack = new Set<string>();
-	const stack: string[] = [];
-	const components: string[][] = [];
-	let counter = 0;
-	for (const root of next.keys()) {
-		if (index.has(root)) continue;
-		const work: { id: string; i: number }[] = [{ id: root, i: 0 }];
-		index.set(root, counter);
-		low.set(root, counter++);
-		stack.push(root);
-		onStack.add(root);
-		while (work.length) {
-			const top = work[work.length - 1];
-			const out = next.get(top.id) ?? [];
-			if (top.i < out.length) {
-				const n = out[top.i++];
-				if (!next.has(n)) continue;
-				if (!index.has(n)) {
-					index.set(n, counter);
-					low.set(n, counter++);
-					stack.push(n);
-					onStack.add(n);
-					work.push({ id: n, i: 0 });
-				} else if (onStack.has(n)) low.set(top.id, Math.min(low.get(top.id)!, index.get(n)!));
-				continue;
-			}
-			work.pop();
-			if (work.length) {
-				const parent = work[work.length - 1].id;
-				low.set(parent, Math.min(low.get(parent)!, low.get(top.id)!));
-			}
-			if (low.get(top.id) === index.get(top.id)) {
-				const component: string[] = [];
-				let n: string;
-				do {
-					n = stack.pop()!;
-					onStack.delete(n);
-					component.push(n);
-				} while (n !== top.id);
-				if (component.length > 1 || (next.get(top.id) ?? []).includes(top.id)) components.push(component.reverse());
-			}
-		}
-	}
-	return components;
+	return stronglyConnectedParts([...next.keys()], (id) => next.get(id)!).filter((part) => part.length > 1 || next.get(part[0])!.includes(part[0]));
 }
 
 /**

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Runs in jsdom (the 'dom' project) because the second safety layer needs DOMParser.
 import { describe, expect, it } from 'vitest';
-import { renderInline, renderMarkdown } from './markdown';
+import { allowlist, renderInline, renderMarkdown } from './markdown';
 
 const resolve = (path: string) => `modules/m/${path}`;
 const render = (text: string) => renderMarkdown(text, resolve);
@@ -27,6 +27,15 @@ describe('renderMarkdown in the browser (both safety layers)', () => {
 		expect(render('![Sam](media/sam.svg)')).toBe('<p><img src="modules/m/media/sam.svg" alt="Sam"></p>\n');
 		expect(render('[bron](https://example.org/a?b=1)')).toBe('<p><a href="https://example.org/a?b=1" target="_blank" rel="noopener noreferrer">bron</a></p>\n');
 		expect(renderInline('Ga **door**', resolve)).toBe('Ga <strong>door</strong>');
+	});
+
+	it('renders inline only a text of one paragraph; other texts keep all their blocks', () => {
+		expect(renderInline('een\n\ntwee', resolve)).toBe('<p>een</p>\n<p>twee</p>');
+		expect(renderInline('tekst\n\n- a', resolve)).toBe('<p>tekst</p>\n<ul>\n<li>a</li>\n</ul>');
+		expect(renderInline('- a\n\ntekst', resolve)).toBe('<ul>\n<li>a</li>\n</ul>\n<p>tekst</p>');
+		expect(renderInline('> citaat', resolve)).toBe('<blockquote>\n<p>citaat</p>\n</blockquote>');
+		expect(renderInline('# Kop', resolve)).toBe('<h2>Kop</h2>');
+		expect(renderInline('', resolve)).toBe('');
 	});
 
 	it('links only to what the URL rule allows: a file of the module other than an image stays text', () => {
@@ -89,5 +98,40 @@ describe('renderMarkdown in the browser (both safety layers)', () => {
 		const html = render('Heel lang. '.repeat(10_000));
 		expect(html.length).toBeGreaterThan(100_000);
 		expect(html.startsWith('<p>Heel lang.')).toBe(true);
+	});
+});
+
+// The second layer on its own, as if the first had let something through (through renderMarkdown
+// it only ever sees allowed tags: the tag scanner removes the rest before).
+describe('the allowlist in the browser (layer 2, on its own)', () => {
+	// Void elements (embed, input) and template (its content is not among its children) lose nothing
+	// more by being dropped than by being unwrapped, and SVG and MathML go as foreign elements.
+	it.each(['script', 'style', 'iframe', 'object', 'noscript', 'textarea', 'select', 'button', 'form', 'title', 'xmp', 'noembed', 'noframes'])('removes <%s> with what it holds', (tag) => {
+		expect(allowlist(`a<${tag}>geheim</${tag}>b`)).toBe('ab');
+	});
+
+	it('removes <plaintext> and everything after it (the browser reads the rest as its text)', () => {
+		expect(allowlist('a<plaintext>geheim</plaintext>b')).toBe('a');
+	});
+
+	it('removes SVG and MathML with what they hold, even elements whose names are allowed in HTML', () => {
+		expect(allowlist('<p>x<svg><a href="https://a.nl"><title>t</title>y</a></svg><math><mi>z</mi></math>.</p>')).toBe('<p>x.</p>');
+	});
+
+	it('unwraps other unknown tags, keeping their text but not what they hold that is dropped', () => {
+		expect(allowlist('<div>a<span>b<script>c</script></span></div><p><u>d</u></p>')).toBe('ab<p>d</p>');
+		expect(allowlist('a<!-- opmerking -->b<![CDATA[c]]>')).toBe('ab');
+	});
+
+	it('keeps only the allowed attributes, and addresses only where the URL rule allows them', () => {
+		expect(allowlist('<p class="x" onclick="y">a</p><ol start="3" type="a"><li>b</li></ol>')).toBe('<p>a</p><ol start="3"><li>b</li></ol>');
+		expect(allowlist('<a href="javascript:alert(1)" title="t">x</a>')).toBe('<a title="t">x</a>');
+		// tel: is a link, never an image; an alt or title is text, even one that starts like a scheme.
+		expect(allowlist('<img src="tel:1" alt="Data: omzet"><img src="https://a.nl/x.png" alt="x" title="Javascript: een inleiding">')).toBe('<img alt="Data: omzet"><img src="https://a.nl/x.png" alt="x" title="Javascript: een inleiding">');
+		expect(allowlist('<a href="tel:1">bel</a>')).toBe('<a href="tel:1" target="_blank" rel="noopener noreferrer">bel</a>');
+	});
+
+	it('opens only links with an address in a new tab', () => {
+		expect(allowlist('<a title="t">x</a> <a href="#">y</a>')).toBe('<a title="t">x</a> <a href="#" target="_blank" rel="noopener noreferrer">y</a>');
 	});
 });

@@ -672,8 +672,10 @@ function keptAttributes(name: string, allowed: string[], attributes: string): st
 		if (!allowed.includes(attr)) continue;
 		if (attr === 'href' || attr === 'src') {
 			if (value.replace(KNOWN_REFERENCE, '').includes('&')) continue;
-			const decoded = value.replace(KNOWN_REFERENCE, (ref) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" })[ref]!);
-			if (safeUrl(decoded, attr === 'src' ? 'image' : 'link') === null) continue;
+			// Checked as written, not decoded: a known reference stands for `&`, `<`, `>`, `"` or `'`,
+			// none of which can be part of a scheme, start an address (`/`, `\`, `#`) or be stripped
+			// as a control character, so decoding never changes what safeUrl decides.
+			if (safeUrl(value, attr === 'src' ? 'image' : 'link') === null) continue;
 		}
 		kept += ` ${attr}="${value}"`;
 	}
@@ -686,7 +688,11 @@ function keptAttributes(name: string, allowed: string[], attributes: string): st
 const DROP = new Set(['script', 'style', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'noscript', 'textarea', 'select', 'input', 'button', 'form', 'title', 'xmp', 'noembed', 'noframes', 'plaintext']);
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
-function allowlist(html: string): string {
+/**
+ * Exported for its tests: layer 2 in the browser, on its own. Through renderMarkdown it only ever
+ * sees the tag scanner's output (allowed tags and attributes), so what it removes is only seen here.
+ */
+export function allowlist(html: string): string {
 	if (typeof document === 'undefined') return html;
 	// A <template>'s content is inert (no script runs, no image loads) and is parsed without
 	// creating a whole new document as DOMParser does, which is most of the cost per step.
@@ -719,7 +725,8 @@ function clean(parent: ParentNode) {
 			if (!allowed.includes(attr.name) || (isUrl && safeUrl(attr.value, attr.name === 'src' ? 'image' : 'link') === null)) el.removeAttribute(attr.name);
 		}
 		// Links open in a new tab, so a learner never leaves the module (inside an LMS frame especially).
-		if (el.localName === 'a' && el.hasAttribute('href')) {
+		// Only `a` keeps an href (ALLOWED).
+		if (el.hasAttribute('href')) {
 			el.setAttribute('target', '_blank');
 			el.setAttribute('rel', 'noopener noreferrer');
 		}
@@ -739,5 +746,6 @@ export function renderMarkdown(text: string, resolveFile: (path: string) => stri
 /** Inline markdown (no paragraphs), for option labels and short texts. */
 export function renderInline(text: string, resolveFile: (path: string) => string): string {
 	const html = renderMarkdown(text, resolveFile).trim();
-	return html.startsWith('<p>') && html.endsWith('</p>') && html.indexOf('<p>', 1) === -1 ? html.slice(3, -4) : html;
+	// One paragraph and nothing around it: its only `<p>` at the start, its end at the end.
+	return html.lastIndexOf('<p>') === 0 && html.endsWith('</p>') ? html.slice(3, -4) : html;
 }

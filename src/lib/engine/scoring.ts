@@ -1,5 +1,6 @@
 import { pointsOf } from './library';
 import { normaliseTransitions, type ModuleDefinition } from './module-schema';
+import { stronglyConnectedParts } from './strongly-connected';
 
 export interface ScoreSummary {
 	score: number;
@@ -24,51 +25,10 @@ function edges(module: ModuleDefinition, stateId: string): Edge[] {
 	return result;
 }
 
-/**
- * Strongly connected parts of the chart (Tarjan's algorithm, iterative: charts with thousands of
- * nodes would overflow a recursive one), each part listed after every part it leads to.
- */
-function loopsOf(ids: string[], out: Map<string, Edge[]>): Map<string, number> {
-	const index = new Map<string, number>();
-	const low = new Map<string, number>();
+/** Each node's strongly connected part, numbered so that a part comes after every part it leads to. */
+function partsOf(ids: string[], out: Map<string, Edge[]>): Map<string, number> {
 	const part = new Map<string, number>();
-	const stack: string[] = [];
-	let counter = 0;
-	let parts = 0;
-	for (const root of ids) {
-		if (index.has(root)) continue;
-		const work: { id: string; next: number }[] = [];
-		const open = (id: string) => {
-			index.set(id, counter);
-			low.set(id, counter++);
-			stack.push(id);
-			work.push({ id, next: 0 });
-		};
-		open(root);
-		while (work.length) {
-			const top = work[work.length - 1];
-			const edgesOut = out.get(top.id)!;
-			if (top.next < edgesOut.length) {
-				const target = edgesOut[top.next++].target;
-				if (!index.has(target)) open(target);
-				else if (!part.has(target)) low.set(top.id, Math.min(low.get(top.id)!, index.get(target)!));
-				continue;
-			}
-			work.pop();
-			if (work.length) {
-				const parent = work[work.length - 1].id;
-				low.set(parent, Math.min(low.get(parent)!, low.get(top.id)!));
-			}
-			if (low.get(top.id) === index.get(top.id)) {
-				let id: string;
-				do {
-					id = stack.pop()!;
-					part.set(id, parts);
-				} while (id !== top.id);
-				parts++;
-			}
-		}
-	}
+	stronglyConnectedParts(ids, (id) => out.get(id)!.map((e) => e.target)).forEach((nodes, p) => nodes.forEach((id) => part.set(id, p)));
 	return part;
 }
 
@@ -92,7 +52,7 @@ export const LOOP_SEARCH_LIMIT = 20_000;
 export function longestPaths(module: ModuleDefinition): { points: Map<string, number>; steps: Map<string, number> } {
 	const ids = Object.keys(module.machine.states);
 	const out = new Map(ids.map((id) => [id, edges(module, id)]));
-	const part = loopsOf(ids, out);
+	const part = partsOf(ids, out);
 	const members = new Map<number, string[]>();
 	for (const id of ids) {
 		const list = members.get(part.get(id)!);

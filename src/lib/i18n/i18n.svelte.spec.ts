@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { I18n, type LanguageMemory } from './i18n.svelte';
 import en from './locales/en.json';
@@ -61,5 +62,47 @@ describe('I18n languages', () => {
 		await i18n.setLanguage('en');
 		expect(remembered.load()).toBe('en');
 		expect(i18n.t('app.skip')).toBe(en.app.skip);
+	});
+});
+
+describe('I18n lookups', () => {
+	// Plain texts are read from the store without i18next's translate pipeline (speed of the first
+	// page); every kind of text must still come out exactly as i18next's own `t` gives it.
+	const texts = {
+		plain: 'Gewoon een tekst',
+		empty: '',
+		withValue: 'Nog {{n}} stappen',
+		nesting: 'Zie $t(plain)',
+		nested: { deeper: 'Diep genest' },
+		'flat.key': 'Platte sleutel met punt',
+		list: ['een', 'twee']
+	};
+	const keys = ['plain', 'empty', 'withValue', 'nesting', 'nested.deeper', 'flat.key', 'list', 'nested', 'missing', 'nested.missing'];
+	const reference = i18next.createInstance();
+	reference.init({ lng: 'nl', fallbackLng: false, resources: { nl: { 'module.m': texts } }, defaultNS: 'module.m', interpolation: { escapeValue: false }, returnNull: false, initAsync: false, showSupportNotice: false });
+
+	it.each(keys)('gives a module text %s as i18next does', (key) => {
+		const i18n = new I18n(memory());
+		i18n.addModuleTexts('m', 'nl', texts);
+		expect(i18n.tm('m', key)).toBe(reference.t(key));
+		expect(i18n.tm('m', key, { lng: 'nl' })).toBe(reference.t(key));
+	});
+
+	it('gives a module text in the language asked for, not the current one', async () => {
+		const i18n = new I18n(memory());
+		i18n.addModuleTexts('m', 'nl', { title: 'Titel' });
+		i18n.addModuleTexts('m', 'en', { title: 'Title' });
+		expect(i18n.tm('m', 'title')).toBe('Titel');
+		expect(i18n.tm('m', 'title', { lng: 'en' })).toBe('Title');
+		await i18n.setLanguage('en');
+		expect(i18n.tm('m', 'title')).toBe('Title');
+	});
+
+	it('gives UI texts with values, and `ns:key` lookups, through i18next', () => {
+		const i18n = new I18n(memory());
+		i18n.addModuleTexts('m', 'nl', texts);
+		expect(i18n.t('module.m:withValue', { n: 3 })).toBe('Nog 3 stappen');
+		expect(i18n.t('module.m:plain')).toBe('Gewoon een tekst');
+		expect(i18n.t('no.such.key')).toBe('no.such.key');
 	});
 });

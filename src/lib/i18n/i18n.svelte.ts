@@ -123,23 +123,39 @@ export class I18n {
 	// i18next's overloads are too narrow for a generic wrapper; the call itself is the documented t(key, options).
 	private lookUp = (key: string, options: object) => (this.instance.t as (k: string, o: object) => string)(key, options);
 
+	/**
+	 * A stored text that i18next's `t` would return unchanged (no `{{value}}`, no `$t(nesting)`),
+	 * else undefined. Why: the first page shows some forty such texts, and running each through
+	 * i18next's translate pipeline (and compiling that code on a first visit) was about a third of
+	 * the time the catalogue took to render (README.md, "Speed"). Texts with values, plurals or
+	 * nesting, and missing keys, still go through `t`.
+	 */
+	private storedText(language: string, namespace: string, key: string): string | undefined {
+		const text: unknown = this.instance.getResource(language, namespace, key);
+		return typeof text === 'string' && !text.includes('{{') && !text.includes('$t(') ? text : undefined;
+	}
+
 	/** Translates a UI key (or `ns:key`). Calls with options (counts, values) are not cached. */
 	t = (key: string, options?: TOptions): string => {
 		if (options) {
 			void this.version;
 			return this.lookUp(key, options);
 		}
-		return this.cached(key, () => this.lookUp(key, {}));
+		return this.cached(key, () => (key.includes(':') ? undefined : this.storedText(this.instance.language, 'ui', key)) ?? this.lookUp(key, {}));
 	};
 
 	/** Translates a module key in the given (or current) language. Only `lng` may vary in a cached call. */
 	tm = (moduleId: string, key: string, options?: TOptions & { lng?: string }): string => {
-		const lookUp = () => this.lookUp(key, { ns: moduleNamespace(moduleId), ...(options ?? {}) });
+		const namespace = moduleNamespace(moduleId);
+		const lookUp = () => this.lookUp(key, { ns: namespace, ...(options ?? {}) });
 		if (options && Object.keys(options).some((name) => name !== 'lng')) {
 			void this.version;
 			return lookUp();
 		}
-		return this.cached(`${options?.lng ?? ''}\u0000${moduleId}\u0000${key}`, lookUp);
+		return this.cached(
+			`${options?.lng ?? ''}\u0000${moduleId}\u0000${key}`,
+			() => this.storedText(options?.lng ?? this.instance.language, namespace, key) ?? lookUp()
+		);
 	};
 
 	hasModuleKey(moduleId: string, key: string, lng?: string): boolean {
