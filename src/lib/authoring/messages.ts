@@ -414,6 +414,7 @@ export const ENGINE_NL: { message: Rule[]; fix: Rule[] } = {
 		[/^Write "actions": (.*)\.$/, 'Schrijf "actions": $1.'],
 		[/^Write e\.g\. \{ "type": "(.*)", "params": \{ … \} \}\.$/, 'Schrijf bijvoorbeeld { "type": "$1", "params": { … } }.'],
 		[/^Use one of: (.*)\.$/, 'Gebruik een van: $1.'],
+		[/^Name a choice or quiz node: "(.*)" has no options\.$/, 'Noem een keuze- of quizknooppunt: "$1" heeft geen opties.'],
 		[/^Add "params": \{ "(.*)": … \}\.$/, 'Voeg "params": { "$1": … } toe.'],
 		[/^Use the id of an existing node\.$/, 'Gebruik de id van een bestaand knooppunt.'],
 		[/^Point a transition at "(.*)", or delete the node\.$/, 'Laat een overgang naar "$1" wijzen, of verwijder het knooppunt.'],

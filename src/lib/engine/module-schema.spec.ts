@@ -3,7 +3,7 @@
 // the problem it causes, no more. Limits are tested on both sides (a module at the limit plays).
 import { describe, expect, it } from 'vitest';
 import { LIBRARY } from './library';
-import { checkGraph, eventsForKind, nodeKeys, normaliseTransitions, successors, validateModule, type ModuleDefinition, type NodeMeta } from './module-schema';
+import { checkGraph, DECISION_KINDS, eventsForKind, INSTRUMENT_KINDS, nodeKeys, normaliseTransitions, successors, validateModule, type ModuleDefinition, type NodeMeta } from './module-schema';
 
 /** A small module that passes: a page, a dilemma, a quiz, an end. */
 function valid(): Record<string, any> {
@@ -73,7 +73,7 @@ describe('the top of module.json', () => {
 			const { module, issues } = validateModule(json, LIBRARY);
 			expect(module).toBeUndefined();
 			expect(issues.map((i) => `${i.code}@${i.path}`)).toEqual(['schema@']);
-			expect(issues[0].message).toBe('The file does not hold a JSON object.');
+			expect(issues[0]).toMatchObject({ message: 'The file does not hold a JSON object.', fix: 'Start the file with { and end it with }.' });
 		}
 	});
 
@@ -89,7 +89,7 @@ describe('the top of module.json', () => {
 		for (const id of ['Mini', 'mini module', '-mini', '', 7]) expect(errors((m) => (m.id = id)), String(id)).toEqual(['schema@id']);
 		expect(accepted((m) => (m.id = 'mini_2-b'))).toEqual([]);
 		for (const version of ['1.0', '1.0.0.0', 'v1.0.0', '1.0.0-beta', ' 1.0.0', 100]) expect(errors((m) => (m.version = version)), String(version)).toEqual(['schema@version']);
-		expect(accepted((m) => (m.version = '12.0.31'))).toEqual([]);
+		for (const version of ['12.0.31', '1.10.0']) expect(accepted((m) => (m.version = version)), version).toEqual([]);
 	});
 
 	it('needs title and description keys', () => {
@@ -99,7 +99,7 @@ describe('the top of module.json', () => {
 	});
 
 	it('needs a list of language codes, and a default that is one of them', () => {
-		for (const languages of [[], 'nl', ['NL'], ['nl', 'dutch'], ['nl-nl'], ['nl', 3]]) expect(errors((m) => (m.languages = languages)), JSON.stringify(languages)).toEqual(['schema@languages']);
+		for (const languages of [[], 'nl', ['NL'], ['nl', 'dutch'], ['nl-nl'], ['nl', 3], ['nl', ['en']]]) expect(errors((m) => (m.languages = languages)), JSON.stringify(languages)).toEqual(['schema@languages']);
 		expect(accepted((m) => (m.languages = ['nl-BE', 'en']))).toEqual([]);
 		expect(accepted((m) => (m.defaultLanguage = 'en'))).toEqual([]);
 		expect(errors((m) => (m.defaultLanguage = 'de'))).toEqual(['schema@defaultLanguage']);
@@ -163,6 +163,16 @@ describe('the top of module.json', () => {
 		expect(fixes(['week-1', 'week-2'])).toEqual(['Use one of: week-1, week-2.']);
 		expect(fixes(undefined)[0]).toMatch(/^Add "chapters"/);
 	});
+
+	it('refuses an id or a version written as a list, not only a wrong text', () => {
+		expect(errors((m) => (m.id = ['mini']))).toEqual(['schema@id']);
+		expect(errors((m) => (m.version = ['1.0.0']))).toEqual(['schema@version']);
+	});
+
+	it('needs the citation of a source and the name of a publisher as texts', () => {
+		expect(errors((m) => (m.sources = [{ id: 's1', citation: 2020 }]))).toEqual(['schema@sources[0]']);
+		expect(errors((m) => (m.publisher = { name: 5 }))).toEqual(['schema@publisher']);
+	});
 });
 
 describe('the chart', () => {
@@ -178,11 +188,35 @@ describe('the chart', () => {
 		expect(fix).toBe('Use the module id: "id": "mini".');
 	});
 
+	it('needs the chart id as a text, and names the node ids to start from', () => {
+		expect(errors((m) => (m.machine.id = 5))).toEqual(['schema@machine.id']);
+		const fixes = (change: (m: Record<string, any>) => void) => {
+			const m = valid();
+			change(m);
+			return validateModule(m, LIBRARY).issues.map((i) => `${i.path}: ${i.fix}`);
+		};
+		expect(fixes((m) => ((m.id = undefined), (m.machine.id = '')))).toEqual(['id: Use the folder name, e.g. "my-module".', 'machine.id: Use the module id: "id": "my-module".']);
+		// Up to five, in the order of the chart: enough to pick from without a wall of ids.
+		expect(fixes((m) => {
+			m.machine.initial = 'start';
+			for (const id of ['e1', 'e2']) states(m)[id] = { type: 'final', meta: { kind: 'end' } };
+		})).toEqual(['machine.initial: Set "initial" to one of: welcome, dilemma, quiz, end, e1.']);
+	});
+
 	it('needs node ids of lower-case letters, digits, - and _, and nodes that are objects of a known kind', () => {
 		expect(errors((m) => (states(m)['Extra Node'] = { meta: { kind: 'end' }, type: 'final' }))).toEqual(['schema@machine.states.Extra Node']);
 		expect(errors((m) => (states(m).welcome = 'text'))).toEqual(['schema@machine.states.welcome']);
 		expect(errors((m) => (states(m).welcome.meta.kind = 'video'))).toEqual(['schema@machine.states.welcome.meta.kind']);
 		expect(errors((m) => delete states(m).welcome.meta)).toEqual(['schema@machine.states.welcome.meta.kind']);
+		const issue = (meta: unknown) => {
+			const m = valid();
+			states(m).welcome.meta = meta;
+			return validateModule(m, LIBRARY).issues.map((i) => [i.message, i.fix]);
+		};
+		const fix = 'Set "meta": { "kind": … } to one of: content, persona, choice, quiz, reflection, evaluation, end, scale, checklist, fields, actionplan.';
+		expect(issue({ kind: 'video' })).toEqual([['The node has no valid kind ("video").', fix]]);
+		expect(issue('content')).toEqual([['The node has no valid kind (undefined).', fix]]);
+		expect(issue({ kind: 'Content' })).toEqual([['The node has no valid kind ("Content").', fix]]);
 	});
 
 	it('needs 2 to 4 distinct options at a dilemma', () => {
@@ -191,7 +225,7 @@ describe('the chart', () => {
 			states(m).dilemma.on = { 'choose.a': 'quiz', 'choose.b': 'quiz', 'choose.c': 'quiz', 'choose.d': 'quiz' };
 		})).toEqual([]);
 		// Only the list is named: the dilemma's events are its options, so they wait until the list is right.
-		for (const options of [['talk'], ['a', 'b', 'c', 'd', 'e'], ['talk', 'Wait'], 'talk', { talk: 1, wait: 2 }, ['talk', 'talk']])
+		for (const options of [['talk'], ['a', 'b', 'c', 'd', 'e'], ['talk', 'Wait'], ['talk', 7], 'talk', { talk: 1, wait: 2 }, ['talk', 'talk']])
 			expect(errors((m) => (states(m).dilemma.meta.options = options)), JSON.stringify(options)).toEqual(['schema@machine.states.dilemma.meta.options']);
 		expect(validateModule({ ...valid(), machine: { ...valid().machine, states: { ...valid().machine.states, dilemma: { meta: { kind: 'choice', options: ['talk', 'talk'] }, on: {} } } } }, LIBRARY).issues.map((i) => i.message)).toEqual(['The options list names the same id twice.']);
 	});
@@ -199,10 +233,11 @@ describe('the chart', () => {
 	it('needs 2 to 8 distinct answers at a quiz, correct ones among them, one unless multiple', () => {
 		const answers = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
 		expect(accepted((m) => (states(m).quiz.meta.answers = answers))).toEqual([]);
-		for (const list of [['a'], [...answers, 'i'], ['a', 'a'], ['a', 'B']]) expect(errors((m) => (states(m).quiz.meta.answers = list)), JSON.stringify(list)).toContain('schema@machine.states.quiz.meta.answers');
+		for (const list of [['a'], [...answers, 'i'], ['a', 'a'], ['a', 'B'], ['a', 2]]) expect(errors((m) => (states(m).quiz.meta.answers = list)), JSON.stringify(list)).toContain('schema@machine.states.quiz.meta.answers');
 		for (const correct of [[], ['c'], 'a', undefined]) expect(errors((m) => (states(m).quiz.meta.correct = correct)), JSON.stringify(correct)).toEqual(['schema@machine.states.quiz.meta.correct']);
 		expect(errors((m) => (states(m).quiz.meta.correct = ['a', 'b']))).toEqual(['schema@machine.states.quiz.meta.correct']);
 		expect(accepted((m) => ((states(m).quiz.meta.correct = ['a', 'b']), (states(m).quiz.meta.multiple = true)))).toEqual([]);
+		expect(errors((m) => ((states(m).quiz.meta.correct = ['a', 'c']), (states(m).quiz.meta.multiple = true)))).toEqual(['schema@machine.states.quiz.meta.correct']);
 		expect(errors((m) => (states(m).quiz.meta.answers = 'a'))).toEqual(['schema@machine.states.quiz.meta.answers', 'schema@machine.states.quiz.meta.correct']);
 	});
 
@@ -303,6 +338,14 @@ describe('the chart', () => {
 		expect(messages({ guard: { type: 'visited' } })).toEqual([['The guard "visited" needs "node" (a text).', 'Add "params": { "node": … }.']]);
 		expect(messages({ guard: { type: 'scoreBelow', params: { points: '3' } } })).toEqual([['The guard "scoreBelow" needs "points" (a number).', 'Add "params": { "points": … }.']]);
 		expect(messages({ guard: { type: 'chose', params: { node: 'dilemma', option: 'x' } } })).toEqual([['The node "dilemma" has no option "x".', 'Use one of: talk, wait.']]);
+		expect(messages({ guard: { type: 'chose', params: { node: 'welcome', option: 'x' } } })).toEqual([['The node "welcome" has no option "x".', 'Name a choice or quiz node: "welcome" has no options.']]);
+		// A parameter the guard does not take is left alone.
+		expect(accepted(on({ guard: { type: 'visited', params: { node: 'dilemma', option: 'maybe' } } }))).toEqual([]);
+		// A guard that names a broken node (here without meta) is reported with it, and the check does not stop.
+		expect(errors((m) => {
+			states(m).broken = { on: { continue: 'end' } };
+			on({ guard: { type: 'chose', params: { node: 'broken', option: 'a' } } })(m);
+		})).toEqual(['missing-target@machine.states.welcome.on.continue.guard.params.option', 'schema@machine.states.broken.meta.kind']);
 	});
 
 	it('reports every problem at once, not only the first', () => {
@@ -316,6 +359,10 @@ describe('the chart', () => {
 
 describe('the shape of the graph', () => {
 	it('refuses a node no path reaches, a loop with no way to an end, and a chart without an end', () => {
+		// The player never starts such a chart: no module comes back, only the problems.
+		const m = valid();
+		states(m).extra = { meta: { kind: 'content' }, on: { continue: 'end' } };
+		expect(validateModule(m, LIBRARY).module).toBeUndefined();
 		expect(errors((m) => (states(m).extra = { meta: { kind: 'content' }, on: { continue: 'end' } }))).toEqual(['unreachable@machine.states.extra']);
 		expect(errors((m) => {
 			states(m).dilemma.on['choose.wait'] = 'loop';
@@ -403,10 +450,76 @@ describe('what each kind of node sends and which texts it needs', () => {
 		expect(nodeKeys('a', { kind: 'actionplan', items: ['z'] })).toEqual({ required: ['nodes.a.title', 'nodes.a.body', 'nodes.a.items.z'], optional: ['nodes.a.learnMore'] });
 	});
 
+	it('asks no texts for the options, answers, items or fields of a node that lists none', () => {
+		for (const kind of ['choice', 'quiz', 'checklist', 'actionplan', 'fields'] as const)
+			expect(nodeKeys('n', { kind }).required.filter((key) => !['nodes.n.title', 'nodes.n.body', 'nodes.n.explanation'].includes(key)), kind).toEqual([]);
+		expect(nodeKeys('n', { kind: 'fields' }).optional).toEqual(['nodes.n.learnMore']);
+	});
+
+	it('names the kinds an instrument asks with: each sends "submit", none is scored', () => {
+		expect([...INSTRUMENT_KINDS].sort()).toEqual(['actionplan', 'checklist', 'fields', 'scale']);
+		for (const kind of INSTRUMENT_KINDS) {
+			expect(eventsForKind({ kind }), kind).toEqual(['submit']);
+			expect(DECISION_KINDS, kind).not.toContain(kind);
+		}
+	});
+
 	it('reads a transition written as a target, one transition or alternatives', () => {
 		expect(normaliseTransitions('end')).toEqual([{ target: 'end' }]);
 		expect(normaliseTransitions({ target: 'end' })).toEqual([{ target: 'end' }]);
 		const list = [{ target: 'a', guard: { type: 'visited' } }, { target: 'b' }];
 		expect(normaliseTransitions(list)).toBe(list);
+	});
+});
+
+describe('the nodes of an instrument', () => {
+	/** The welcome page replaced by a node of an instrument kind that leads on to the dilemma. */
+	const asks = (meta: Record<string, unknown>) => (m: Record<string, any>) => (states(m).welcome = { meta, on: { submit: 'dilemma' } });
+	const at = (field: string) => `schema@machine.states.welcome.meta.${field}`;
+	const ids = (n: number) => Array.from({ length: n }, (_, i) => `i${i + 1}`);
+
+	it('takes a scale of 2 to 7 whole points, 5 when not said', () => {
+		for (const steps of [undefined, 2, 7]) expect(accepted(asks({ kind: 'scale', steps })), String(steps)).toEqual([]);
+		for (const steps of [1, 8, 4.5, '5', null]) expect(errors(asks({ kind: 'scale', steps })), String(steps)).toEqual([at('steps')]);
+	});
+
+	it('takes a checklist of 1 to 20 distinct item ids, with an own answer only if "other" is true or false', () => {
+		expect(accepted(asks({ kind: 'checklist', items: ids(1), other: false }))).toEqual([]);
+		expect(accepted(asks({ kind: 'checklist', items: ids(20), other: true }))).toEqual([]);
+		for (const items of [[], ids(21), ['a', 'A'], ['a', 3], 'a', undefined, ['a', 'a']]) expect(errors(asks({ kind: 'checklist', items })), JSON.stringify(items)).toEqual([at('items')]);
+		expect(errors(asks({ kind: 'checklist', items: ['a'], other: 'yes' }))).toEqual([at('other')]);
+	});
+
+	it('takes an action plan of 0 to 20 distinct item ids', () => {
+		for (const n of [0, 20]) expect(accepted(asks({ kind: 'actionplan', items: ids(n) })), String(n)).toEqual([]);
+		for (const items of [ids(21), ['a', 'a'], undefined]) expect(errors(asks({ kind: 'actionplan', items })), JSON.stringify(items)).toEqual([at('items')]);
+	});
+
+	it('takes 1 to 8 distinct field ids', () => {
+		for (const n of [1, 8]) expect(accepted(asks({ kind: 'fields', fields: ids(n) })), String(n)).toEqual([]);
+		for (const fields of [[], ids(9), ['a', 'a'], ['a b']]) expect(errors(asks({ kind: 'fields', fields })), JSON.stringify(fields)).toEqual([at('fields')]);
+	});
+
+	it('refuses steps, items, fields and other on a node of another kind', () => {
+		expect(errors(asks({ kind: 'checklist', items: ['a'], steps: 5 }))).toEqual([at('steps')]);
+		expect(errors(asks({ kind: 'scale', items: ['a'] }))).toEqual([at('items')]);
+		expect(errors(asks({ kind: 'scale', fields: ['a'] }))).toEqual([at('fields')]);
+		expect(errors(asks({ kind: 'actionplan', items: [], other: true }))).toEqual([at('other')]);
+		expect(errors(asks({ kind: 'fields', fields: ['a'], items: ['b'] }))).toEqual([at('items')]);
+		expect(errors(asks({ kind: 'checklist', items: ['a'], fields: ['b'] }))).toEqual([at('fields')]);
+		expect(errors((m) => (states(m).welcome.meta.steps = 3))).toEqual([at('steps')]);
+	});
+
+	it('says what is wrong and how to write it', () => {
+		const issues = (meta: Record<string, unknown>) => {
+			const m = valid();
+			asks(meta)(m);
+			return validateModule(m, LIBRARY).issues.map((i) => [i.message, i.fix]);
+		};
+		expect(issues({ kind: 'scale', steps: 9 })).toEqual([['A scale has 2 to 7 points.', 'Write e.g. "steps": 5, or remove it (5 is the default).']]);
+		expect(issues({ kind: 'checklist', items: [] })).toEqual([['A checklist node needs 1 to 20 items, each a short id (a-z, 0-9, - and _).', 'Write "items": ["a", "b", "c"].']]);
+		expect(issues({ kind: 'fields', fields: ['a', 'a'] })).toEqual([['The fields list names the same id twice.', 'Give every entry its own id.']]);
+		expect(issues({ kind: 'scale', other: true })).toEqual([['"other" is true or false, on a checklist node only.', 'Write "other": true on a checklist that lets the learner add an own answer, or remove it.']]);
+		expect(issues({ kind: 'scale', items: ['a'] })).toEqual([['"items" does not belong on a scale node.', 'Remove "items".']]);
 	});
 });

@@ -432,7 +432,7 @@ export function validateModule(
 		if (kind === 'end') {
 			if (rawState.type !== 'final')
 				error(`${at}.type`, 'An end node must be final.', 'Add "type": "final" to the node.');
-			if (rawState.on !== undefined && isObject(rawState.on) && Object.keys(rawState.on).length)
+			if (isObject(rawState.on) && Object.keys(rawState.on).length)
 				error(`${at}.on`, 'An end node cannot lead anywhere.', 'Remove "on" from the end node.');
 			continue;
 		}
@@ -440,8 +440,8 @@ export function validateModule(
 			error(`${at}.type`, `Only end nodes are final; this is a ${kind} node.`, 'Remove "type": "final" or make the node "kind": "end".', 'dead-end');
 		const on = rawState.on;
 		if (!eventsKnown) continue;
-		if (!isObject(on) || Object.keys(on).length === 0) {
-			error(`${at}.on`, 'This node has no way out and is not an end node.', `Add "on": { "${eventsForKind(meta as unknown as NodeMeta)[0] ?? 'continue'}": "<next node>" }, or make it an end node.`, 'dead-end');
+		if (!isObject(on) || Object.keys(on).length === 0) { // its kind sends at least one event: a choice's options were checked above
+			error(`${at}.on`, 'This node has no way out and is not an end node.', `Add "on": { "${eventsForKind(meta as unknown as NodeMeta)[0]}": "<next node>" }, or make it an end node.`, 'dead-end');
 			continue;
 		}
 		const allowed = eventsForKind(meta as unknown as NodeMeta);
@@ -499,14 +499,14 @@ export function validateModule(
 			const target = (states as Record<string, StateConfig>)[params.node];
 			const options = target?.meta?.options ?? target?.meta?.answers ?? [];
 			if (target && !options.includes(params.option))
-				error(`${path}.params.option`, `The node "${params.node}" has no option "${params.option}".`, `Use one of: ${options.join(', ')}.`, 'missing-target');
+				error(`${path}.params.option`, `The node "${params.node}" has no option "${params.option}".`, options.length ? `Use one of: ${options.join(', ')}.` : `Name a choice or quiz node: "${params.node}" has no options.`, 'missing-target');
 		}
 	}
 
-	if (issues.some((i) => i.severity === 'error')) return { issues };
+	if (issues.length) return { issues }; // every issue found here is an error (warnings are the checker's)
 	const module = json as unknown as ModuleDefinition;
 	issues.push(...checkGraph(module, file));
-	if (issues.some((i) => i.severity === 'error')) return { issues };
+	if (issues.length) return { issues };
 	return { module, issues };
 }
 
