@@ -5,6 +5,7 @@
 // beforeEach, not at collection (README.md, "Mutation testing").
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ModuleDefinition, StateConfig } from '../../src/lib/engine';
+import { endNode, localeJson, moduleOf as buildModule } from './chart-builders';
 
 let engine: typeof import('../../src/lib/engine');
 let checker: typeof import('../../src/lib/authoring/checker');
@@ -21,30 +22,12 @@ const choice = (options: Record<string, string | { target: string; points: numbe
 		Object.entries(options).map(([o, t]) => [`choose.${o}`, typeof t === 'string' ? t : { target: t.target, actions: [{ type: 'addPoints', params: { points: t.points } }] }])
 	)
 });
-const end: StateConfig = { type: 'final', meta: { kind: 'end' } };
-const moduleOf = (states: Record<string, StateConfig>, masteryScore: number): ModuleDefinition => ({
-	formatVersion: 1,
-	id: 'loops',
-	version: '1.0.0',
-	languages: ['en'],
-	title: 'meta.title',
-	description: 'meta.description',
-	studyMinutes: 3,
-	masteryScore,
-	sources: [],
-	machine: { id: 'loops', initial: 'start', states }
-});
+const end = endNode;
+const moduleOf = (states: Record<string, StateConfig>, masteryScore: number) => buildModule('loops', states, { studyMinutes: 3, masteryScore });
 
 /** The module's files with a text for every key it needs, so only the chart is judged. */
 function filesOf(module: ModuleDefinition) {
-	const locale: Record<string, unknown> = {};
-	for (const key of engine.keysOf(module).required) {
-		const parts = key.split('.');
-		let at = locale;
-		for (const part of parts.slice(0, -1)) at = (at[part] ??= {}) as Record<string, unknown>;
-		at[parts[parts.length - 1]] = `Text for ${key}.`;
-	}
-	return { folder: module.id, moduleJson: JSON.stringify(module, null, '\t'), locales: { en: JSON.stringify(locale, null, '\t') }, fileExists: () => true };
+	return { folder: module.id, moduleJson: JSON.stringify(module, null, '\t'), locales: { en: localeJson(engine.keysOf(module).required, (key) => `Text for ${key}.`) }, fileExists: () => true };
 }
 
 /** Plays the choices in order from the start and returns the learner's result at the end. */

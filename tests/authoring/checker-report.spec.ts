@@ -4,6 +4,7 @@
 // Modules are loaded in beforeEach, not at collection (README.md, "Mutation testing").
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ModuleDefinition, StateConfig } from '../../src/lib/engine';
+import { contentNode, endNode, localeJson, moduleOf as buildModule } from './chart-builders';
 
 let engine: typeof import('../../src/lib/engine');
 let checker: typeof import('../../src/lib/authoring/checker');
@@ -12,34 +13,13 @@ beforeEach(async () => {
 	checker = await import('../../src/lib/authoring/checker');
 });
 
-const content = (next: string): StateConfig => ({ meta: { kind: 'content' }, on: { continue: next } });
-const end: StateConfig = { type: 'final', meta: { kind: 'end' } };
-const moduleOf = (states: Record<string, StateConfig>, extra: Partial<ModuleDefinition> = {}): ModuleDefinition => ({
-	formatVersion: 1,
-	id: 'report',
-	version: '1.0.0',
-	languages: ['en'],
-	title: 'meta.title',
-	description: 'meta.description',
-	studyMinutes: 1,
-	masteryScore: 0,
-	sources: [],
-	machine: { id: 'report', initial: 'start', states },
-	...extra
-});
+const content = contentNode;
+const end = endNode;
+const moduleOf = (states: Record<string, StateConfig>, extra: Partial<ModuleDefinition> = {}) => buildModule('report', states, extra);
 const small = () => moduleOf({ start: content('end'), end });
 
 /** Every key the module needs, reading "x" unless given. */
-function localeOf(module: ModuleDefinition, texts: Record<string, string> = {}): string {
-	const locale: Record<string, unknown> = {};
-	for (const key of [...engine.keysOf(module).required, ...Object.keys(texts)]) {
-		const parts = key.split('.');
-		let at = locale;
-		for (const part of parts.slice(0, -1)) at = (at[part] ??= {}) as Record<string, unknown>;
-		at[parts[parts.length - 1]] = texts[key] ?? 'x';
-	}
-	return JSON.stringify(locale, null, '\t');
-}
+const localeOf = (module: ModuleDefinition, texts: Record<string, string> = {}) => localeJson(engine.keysOf(module).required, () => 'x', texts);
 const filesOf = (module: ModuleDefinition, locales?: Record<string, string | null>, files: string[] = []) => ({
 	folder: module.id,
 	moduleJson: JSON.stringify(module, null, '\t'),

@@ -4,6 +4,7 @@
 // loaded in beforeEach, not at collection (README.md, "Mutation testing").
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ModuleDefinition, StateConfig } from '../../src/lib/engine';
+import { contentNode, endNode, localeJson, moduleOf as buildModule } from './chart-builders';
 
 let engine: typeof import('../../src/lib/engine');
 let checker: typeof import('../../src/lib/authoring/checker');
@@ -12,22 +13,10 @@ beforeEach(async () => {
 	checker = await import('../../src/lib/authoring/checker');
 });
 
-const content = (next: string): StateConfig => ({ meta: { kind: 'content' }, on: { continue: next } });
+const content = contentNode;
 const choice = (options: string[], next = 'end'): StateConfig => ({ meta: { kind: 'choice', options }, on: Object.fromEntries(options.map((o) => [`choose.${o}`, next])) });
-const end: StateConfig = { type: 'final', meta: { kind: 'end' } };
-const moduleOf = (states: Record<string, StateConfig>, extra: Partial<ModuleDefinition> = {}): ModuleDefinition => ({
-	formatVersion: 1,
-	id: 'rules',
-	version: '1.0.0',
-	languages: ['en'],
-	title: 'meta.title',
-	description: 'meta.description',
-	studyMinutes: 1,
-	masteryScore: 0,
-	sources: [],
-	machine: { id: 'rules', initial: 'start', states },
-	...extra
-});
+const end = endNode;
+const moduleOf = (states: Record<string, StateConfig>, extra: Partial<ModuleDefinition> = {}) => buildModule('rules', states, extra);
 
 interface Setup {
 	/** Texts by dotted key; every other key the module needs reads "x" (one word). */
@@ -37,19 +26,11 @@ interface Setup {
 	extraLocales?: Record<string, string>;
 }
 function filesOf(module: ModuleDefinition, setup: Setup = {}) {
-	const locale: Record<string, unknown> = {};
-	const keys = [...engine.keysOf(module).required, ...Object.keys(setup.texts ?? {})];
-	for (const key of keys) {
-		const parts = key.split('.');
-		let at = locale;
-		for (const part of parts.slice(0, -1)) at = (at[part] ??= {}) as Record<string, unknown>;
-		at[parts[parts.length - 1]] = setup.texts?.[key] ?? 'x';
-	}
 	const present = new Set(setup.files ?? []);
 	return {
 		folder: setup.folder ?? module.id,
 		moduleJson: JSON.stringify(module, null, '\t'),
-		locales: { en: JSON.stringify(locale, null, '\t'), ...setup.extraLocales },
+		locales: { en: localeJson(engine.keysOf(module).required, () => 'x', setup.texts), ...setup.extraLocales },
 		fileExists: (path: string) => present.has(path)
 	};
 }
