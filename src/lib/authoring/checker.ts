@@ -126,8 +126,7 @@ export function checkModule(files: ModuleFilesForCheck, options: CheckOptions = 
 				raw.push({ severity: 'error', code: 'duplicate-key', file, path: d.path, line: d.line, column: d.column, params: { key: d.key } });
 		}
 	};
-	// Params (none) make it take its words from MESSAGES; without them it showed its bare code.
-	if (files.moduleJson === null) raw.push({ severity: 'error', code: 'no-module-json', file: MODULE_FILE, path: '', params: {} });
+	if (files.moduleJson === null) raw.push({ severity: 'error', code: 'no-module-json', file: MODULE_FILE, path: '' });
 	else parseFile(MODULE_FILE, files.moduleJson);
 	// In any order: the report is sorted by file at the end.
 	for (const l of Object.keys(files.locales)) {
@@ -405,9 +404,11 @@ function present(r: RawIssue, lang: Lang, locator: (file: string) => PositionedJ
 		const params = { ...r.params, detail: fill(reason.detail, r.params), fix: fill(reason.fix, r.params) };
 		message = fill(MESSAGES['invalid-json'][lang].message, params);
 		fix = fill(MESSAGES['invalid-json'][lang].fix, params);
-	} else if (r.params && MESSAGES[r.code]) {
-		message = fill(MESSAGES[r.code][lang].message, r.params);
-		fix = fill(MESSAGES[r.code][lang].fix, r.params);
+	} else if (r.message === undefined && MESSAGES[r.code]) {
+		// The checker's own findings take their words from MESSAGES (with or without parameters);
+		// the engine's come with their English text, translated below.
+		message = fill(MESSAGES[r.code][lang].message, r.params ?? {});
+		fix = fill(MESSAGES[r.code][lang].fix, r.params ?? {});
 	} else {
 		message = r.message ?? r.code;
 		fix = r.fix ?? '';
