@@ -136,7 +136,14 @@ describe('renderMarkdown on adversarial texts (their speed is a bench figure: np
 		['declarations', 'a <!DOCTYPE x> b <!X y'],
 		['a comment in a link text', '[a <!-- b --> c](https://x.nl) d <!-- e'],
 		['a comment ending after its link', '[a <!-- b](https://x.nl) c -->'],
-		['code spans', '`<?` code <? x ?> `<!--`']
+		['code spans', '`<?` code <? x ?> `<!--`'],
+		// Each kind looks for its own end: a text that ends with the start of another kind keeps the first.
+		['a declaration before an unclosed comment', 'a <!X y> b <!--'],
+		['a declaration before an unclosed processing instruction', 'a <!X y> b <?'],
+		['a declaration before unclosed CDATA', 'a <!X y> b <![CDATA['],
+		// Emphasis in strong text in a link's text: each is read as a text of its own.
+		['a comment three levels deep in a link text', '[**x *<!-- b -->* y z w v** t](https://x.nl)'],
+		['a processing instruction three levels deep in a link text', '[**x *<? b ?>* y z w v** t](https://x.nl)']
 	])('removes comments and the like as marked finds them: %s', (_name, text) => {
 		expect(normal(render(text))).toBe(normal(withoutHtml.parse(text) as string));
 	});
@@ -156,11 +163,22 @@ describe('renderMarkdown on adversarial texts (their speed is a bench figure: np
 		expect(render(run)).toBe(`<p>${run}</p>\n`);
 	});
 
+	it('reads a long http: address as the same address with https:', () => {
+		// The `(` closes past the 2,112 characters read for one address (see KoersTokenizer.url).
+		const address = (scheme: string) => `${scheme}://a.nl/b(${'x'.repeat(2_200)}) c`;
+		expect(render(address('http'))).toBe(render(address('https')).replaceAll('https:', 'http:'));
+	});
+
 	it.each([
 		['addresses in a run without spaces', 'www.a('.repeat(300)],
 		['an address whose `(` closes past the part read at once', `www.a(${'x'.repeat(100)}) b https://c.nl/(${'y'.repeat(100)})z d`],
 		['an address whose `(` closes after a space', `www.a(${'x'.repeat(100)} b) www.c(d`],
-		['addresses and brackets', 'http://a.nl/(b)c('.repeat(50) + ' ' + 'www.a.nl/).,'.repeat(50)]
+		['addresses and brackets', 'http://a.nl/(b)c('.repeat(50) + ' ' + 'www.a.nl/).,'.repeat(50)],
+		// Full stops are cut off the end of an address, but not in its middle.
+		['an address with full stops across the part read at once', `zie www.a.nl/${'x'.repeat(50)}${'.'.repeat(20)}${'y'.repeat(20)} tekst`],
+		['an address with a `(` that closes inside the part read at once', `zie www.a.nl/${'.'.repeat(10)}(${'x'.repeat(51)})( tekst`],
+		['two addresses in a paragraph, the second with a `)` far on', `www.a.nl/${'x'.repeat(40)})(${'y'.repeat(30)} www.b.nl/${'x'.repeat(40)})(${'z'.repeat(30)})`],
+		['an address right after a long link text', `[${'een lange tekst '.repeat(6)}](tel:1)www.a.nl/(${'x'.repeat(70)}) tekst`]
 	])('reads bare addresses as marked does where it reads only part of the text: %s', (_name, text) => sameAsMarked(text));
 
 	it('parses a text of exactly the most a module text may hold; one character more is shown unparsed, every character escaped', () => {
