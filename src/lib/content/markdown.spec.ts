@@ -195,6 +195,15 @@ describe('renderMarkdown on adversarial texts (their speed is a bench figure: np
 		expect(render('[[x](y)]('.repeat(5_000) + ')'.repeat(5_000))).toBe(`<p>${'[[x](y)]('.repeat(5_000)}${')'.repeat(5_000)}</p>\n`);
 	});
 
+	it('shows a text that is too long in its paragraphs, split at lines that are empty or hold only spaces and tabs', () => {
+		const first = 'a'.repeat(MAX_TEXT_LENGTH);
+		expect(render(`\n \n${first}\n \n\t\n  b *c* \n\n\n\n d\ne\n\n  \n`)).toBe(`<p>${first}</p>\n<p>b *c*</p>\n<p>d\ne</p>\n`);
+	});
+
+	it('leaves out every NUL character of a text', () => {
+		expect(render('a\u0000b\u0000c *d\u0000*')).toBe('<p>abc <em>d</em></p>\n');
+	});
+
 	it('renders a list of 2,000 items as one list, and a table of 1,990 rows as one table', () => {
 		const list = render('- punt\n'.repeat(2_000));
 		expect(list.match(/<ul>/g)).toHaveLength(1);
@@ -253,6 +262,23 @@ describe('renderMarkdown on adversarial texts (their speed is a bench figure: np
 		const nested = render('[[x](tel:1)]('.repeat(1_400) + ')'.repeat(1_400));
 		expect(nested.match(/<a href="tel:1">x<\/a>/g)).toHaveLength(1_400);
 		expect(nested.startsWith('<p>[<a href="tel:1">x</a>](')).toBe(true);
+	});
+
+	it.each([
+		['quotes without spaces', '>'.repeat(17) + 'a', '&gt;a'],
+		['quotes with tabs', '>\t'.repeat(17) + 'a', '&gt;\ta'],
+		['quotes indented by three spaces', `   ${'> '.repeat(17)}a`, '&gt; a'],
+		['quotes on a second line', `a\n${'> '.repeat(17)}b`, '&gt; b'],
+		['numbered items of two digits', '10. '.repeat(17) + 'a', '10. a'],
+		['numbered items with `)`', '1) '.repeat(17) + 'a', '1) a'],
+		['items with `+`', '+ '.repeat(17) + 'a', '+ a'],
+		['items with `*`', '* '.repeat(17) + 'a', '* a']
+	])('caps a line of 17 markers at 16 and shows the 17th as text: %s', (_name, text, shown) => {
+		const html = render(text);
+		expect(html.match(/<(blockquote|ol|ul)( start="\d+")?>/g)).toHaveLength(16);
+		expect(html).toContain(`${shown}</`);
+		// One marker fewer: every marker opens a level.
+		expect(render(text.replace(/^(a\n)?( *)(>\t|> |>|10\. |1\) |\+ |\* )/, '$1$2')).match(/<(blockquote|ol|ul)( start="\d+")?>/g)).toHaveLength(16);
 	});
 
 	it('still caps a line of 17 markers and leaves one of 16', () => {

@@ -237,7 +237,7 @@ function without(rule: RegExp, parts: string[]): RegExp {
  * `mailto:`/`xmpp:` addresses and bare e-mail addresses, are the ones that hold an `@`.
  */
 function webOnly(rule: RegExp): RegExp {
-	const alternatives = rule.source.split('|^').map((alternative) => alternative.replace(/^\^/, ''));
+	const alternatives = rule.source.split('|^'); // The first keeps its `^`: `^^` anchors as `^` does.
 	const web = alternatives.filter((alternative) => !alternative.includes('@'));
 	return alternatives.length === 3 && web.length === 1 ? new RegExp(`^${web[0]}`, rule.flags) : rule;
 }
