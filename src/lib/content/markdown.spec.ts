@@ -178,6 +178,7 @@ describe('renderMarkdown on adversarial texts (their speed is a bench figure: np
 		['an address with full stops across the part read at once', `zie www.a.nl/${'x'.repeat(50)}${'.'.repeat(20)}${'y'.repeat(20)} tekst`],
 		['an address with a `(` that closes inside the part read at once', `zie www.a.nl/${'.'.repeat(10)}(${'x'.repeat(51)})( tekst`],
 		['two addresses in a paragraph, the second with a `)` far on', `www.a.nl/${'x'.repeat(40)})(${'y'.repeat(30)} www.b.nl/${'x'.repeat(40)})(${'z'.repeat(30)})`],
+		['an address in emphasis in struck-through text', `~~a *www.a.nl/${'x'.repeat(40)}(${'y'.repeat(30)})* ${'q '.repeat(30)}b~~`],
 		['an address right after a long link text', `[${'een lange tekst '.repeat(6)}](tel:1)www.a.nl/(${'x'.repeat(70)}) tekst`]
 	])('reads bare addresses as marked does where it reads only part of the text: %s', (_name, text) => sameAsMarked(text));
 
