@@ -273,13 +273,20 @@ describe('renderMarkdown on adversarial texts (their speed is a bench figure: np
 		['numbered items of two digits', '10. '.repeat(17) + 'a', '10. a'],
 		['numbered items with `)`', '1) '.repeat(17) + 'a', '1) a'],
 		['items with `+`', '+ '.repeat(17) + 'a', '+ a'],
-		['items with `*`', '* '.repeat(17) + 'a', '* a']
+		['items with `*`', '* '.repeat(17) + 'a', '* a'],
+		// (`- - -` would be a rule.)
+		['an empty item at the end of the line', '+ '.repeat(16) + '+', '+']
 	])('caps a line of 17 markers at 16 and shows the 17th as text: %s', (_name, text, shown) => {
 		const html = render(text);
 		expect(html.match(/<(blockquote|ol|ul)( start="\d+")?>/g)).toHaveLength(16);
-		expect(html).toContain(`${shown}</`);
+		expect(html).toContain(`>${shown}</`);
 		// One marker fewer: every marker opens a level.
 		expect(render(text.replace(/^(a\n)?( *)(>\t|> |>|10\. |1\) |\+ |\* )/, '$1$2')).match(/<(blockquote|ol|ul)( start="\d+")?>/g)).toHaveLength(16);
+	});
+
+	it('leaves the markers in a code block as written', () => {
+		const code = `    ${'> '.repeat(17)}a`;
+		expect(render(`${code}\n\n${'> '.repeat(17)}b`)).toMatch(new RegExp(`^<pre><code>${'&gt; '.repeat(17)}a\n</code></pre>\n(<blockquote>\n){16}<p>&gt; b</p>`));
 	});
 
 	it('still caps a line of 17 markers and leaves one of 16', () => {
