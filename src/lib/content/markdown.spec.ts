@@ -247,13 +247,20 @@ describe('renderMarkdown on adversarial texts (their speed is a bench figure: np
 			['an escaped bracket near the end of the part read at once', `[a](tel:${'x'.repeat(55)}\\)${'y'.repeat(10)}) [b](tel:${'x'.repeat(119)}\\)${'y'.repeat(10)})`],
 			['an address in <…> with brackets', '[a](<tel:((>) b [c](<tel:)>) d'],
 			['a label that is code or text', '[``](tel:1)``](tel:( x'],
-			['a reference after a link', '[a](https://a.nl/) [b][c]\n\n[c]: https://c.nl/']
+			['a reference after a link', '[a](https://a.nl/) [b][c]\n\n[c]: https://c.nl/'],
+			['a tab in an address, then brackets', '[a](tel:1\t((())'],
+			['an escaped bracket and a space after a long label', `[${'een lange tekst '.repeat(2)}](\\) )`],
+			['an escaped `(` inside brackets', '[a](tel:(\\())'],
+			['a backslash before a space at the end of the part read at once', `[ab](https://a.nl/${'x'.repeat(43)}\\ )`],
+			['an escaped bracket at the start of a long address', `[a](tel:\\)${'x'.repeat(80)})`],
+			['a long address, then brackets that never close', `[a](tel:${'1'.repeat(100)}) ${'('.repeat(40)}`]
 		])('%s', (_name, text) => sameAsMarked(text));
 	});
 
 	it('takes no address whose parentheses nest more than 32 deep (CommonMark allows the limit; marked has none)', () => {
 		const deep = (n: number) => `[a](tel:${'('.repeat(n)}1${')'.repeat(n)})`;
 		expect(render(deep(31))).toContain('<a href="tel:');
+		expect(render(deep(32))).toContain('<a href="tel:');
 		expect(render(deep(33))).not.toContain('<a');
 		expect(render(`x ${deep(33)} [b](tel:2)`)).toContain('<a href="tel:2"');
 		// Long enough to be read through the run's index, not character by character.
