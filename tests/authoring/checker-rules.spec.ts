@@ -119,6 +119,13 @@ describe('the long-page warning (a phone at 360 px)', () => {
 		expect(checker.phoneHeight(`**${'a'.repeat(37)}**`)).toBe(170 + 26 + 16);
 	});
 
+	it('counts no room for the spaces that begin or end a line, and ends a paragraph at a blank line of spaces', () => {
+		// A hard line break (two spaces at the end) and up to three spaces before a paragraph are not shown.
+		expect(checker.phoneHeight(`${'a'.repeat(38)}  \nb`)).toBe(170 + 2 * 26 + 16);
+		expect(checker.phoneHeight(`   ${'a'.repeat(38)}`)).toBe(170 + 26 + 16);
+		expect(checker.phoneHeight('een\n  \ntwee')).toBe(170 + 2 * (26 + 16));
+	});
+
 	it('warns from two and a half screens (1,600 px), at the page\u2019s body', () => {
 		const page = (paragraphs: number) => {
 			const module = moduleOf({ start: content('end'), end }, { studyMinutes: 30 });
@@ -128,6 +135,15 @@ describe('the long-page warning (a phone at 360 px)', () => {
 		const [issue] = page(35); // 1,640 px
 		expect(issue).toMatchObject({ file: 'locales/en.json', path: 'nodes.start.body' });
 		expect(issue.message).toBe(`The page "start" is about 2.6 phone screens long at 360 px (${35 * 38 + 34 * 2} characters); more than two screens is hard to read on a phone.`);
+	});
+
+	it('warns at exactly two and a half screens', () => {
+		// 13 paragraphs of 47 lines in all: 170 + 47 × 26 + 13 × 16 = 1,600 px.
+		const body = [...Array(8).fill(4), ...Array(5).fill(3)].map((lines: number) => 'a'.repeat(38 * lines)).join('\n\n');
+		expect(checker.phoneHeight(body)).toBe(1600);
+		const module = moduleOf({ start: content('end'), end }, { studyMinutes: 30 });
+		const issues = check(module, { texts: { 'nodes.start.body': body } }).issues.filter((i) => i.code === 'page-long');
+		expect(issues.map((i) => i.message)).toEqual([`The page "start" is about 2.5 phone screens long at 360 px (${body.length} characters); more than two screens is hard to read on a phone.`]);
 	});
 
 	it('judges content and persona pages, not the body of a dilemma', () => {
@@ -177,6 +193,23 @@ describe('dilemmas every learner meets', () => {
 			end
 		});
 		expect(codes(module)).not.toContain('dilemmas-fixed');
+	});
+
+	it('finds the dilemmas every learner meets after the first page, also where a learner can go round in a loop', () => {
+		// "intro" and "more" form a loop: a learner may go round it, but leaves it only to "pick".
+		const chart = (moreTo: string) =>
+			moduleOf({
+				start: content('intro'),
+				intro: { meta: { kind: 'choice', options: ['on', 'again'] }, on: { 'choose.on': 'pick', 'choose.again': 'more' } },
+				more: content(moreTo),
+				pick: choice(['a', 'b'], 'next'),
+				next: choice(['c', 'd']),
+				end
+			});
+		const fixed = (module: ModuleDefinition) => check(module).issues.filter((i) => i.code === 'dilemmas-fixed');
+		expect(fixed(chart('intro')).map((i) => i.message)).toEqual([expect.stringMatching(/^All 3 dilemmas are met by every learner/)]);
+		// The same chart where "more" skips "pick": that dilemma depends on the first choice.
+		expect(fixed(chart('next'))).toEqual([]);
 	});
 });
 

@@ -367,7 +367,7 @@ function checkTeaching(raw: RawIssue[], module: ModuleDefinition, trees: Record<
 		}
 		if (kind === 'content' || kind === 'persona') {
 			const px = phoneHeight(text(`nodes.${id}.body`));
-			if (px > PHONE_SCREEN_PX * LONG_PAGE_SCREENS)
+			if (px >= PHONE_SCREEN_PX * LONG_PAGE_SCREENS)
 				raw.push({ severity: 'warning', code: 'page-long', file, path: `nodes.${id}.body`, params: { node: id, screens: Math.round((px / PHONE_SCREEN_PX) * 10) / 10, chars: text(`nodes.${id}.body`).length } });
 		}
 	}
