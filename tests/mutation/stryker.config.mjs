@@ -20,11 +20,10 @@ export default {
 	checkers: ['typescript'],
 	tsconfigFile: 'tests/mutation/tsconfig.json',
 	// Grouped checking (the default here) type-checks many mutants in one compile and only splits a
-	// group that fails. On checker.ts:321-396 that crashed TypeScript inside Stryker ("Debug Failure.
-	// No error for last overload signature"), and the run ended without a report, although `tsc`
-	// reports each suspected mutant normally. KOERS_MUTATION_TS_ACCURATE=1 checks every mutant on
-	// its own: slower, but for a range that crashes grouped (README.md, "Mutation testing").
-	// Stryker's command line takes no nested option, hence the variable.
+	// group that fails. KOERS_MUTATION_TS_ACCURATE=1 checks every mutant on its own (slower), to rule
+	// grouping out when the checker misbehaves; Stryker's command line takes no nested option, hence
+	// the variable. (The crash on checker.ts:321-396 was not grouping but TypeScript itself on one
+	// mutant: README.md, "Mutation testing".)
 	typescriptChecker: { prioritizePerformanceOverAccuracy: process.env.KOERS_MUTATION_TS_ACCURATE !== '1' },
 	mutate: [
 		'src/lib/engine/**/*.ts',

@@ -323,8 +323,8 @@ export function phoneHeight(markdown: string): number {
 	for (const block of markdown.split(/\n\s*\n/)) {
 		const images = block.match(/!\[[^\]]*\]\([^)]*\)/g)?.length ?? 0;
 		const text = block.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`#>]/g, '');
-		// Every list item or hard line starts a new line.
-		const lines = text.split('\n').filter((l) => l.trim()).reduce((n, l) => n + Math.ceil(l.trim().length / PHONE_LINE_CHARS), 0);
+		// Every list item or hard line starts a new line; a line of spaces only takes none.
+		const lines = text.split('\n').reduce((n, l) => n + Math.ceil(l.trim().length / PHONE_LINE_CHARS), 0);
 		px += lines * PHONE_LINE_PX + PHONE_PARAGRAPH_PX + images * PHONE_IMAGE_PX;
 	}
 	return px;
@@ -381,7 +381,9 @@ function onEveryPath(module: ModuleDefinition, nodeId: string): boolean {
 	const { states, initial } = module.machine;
 	if (initial === nodeId) return true;
 	const seen = new Set([initial, nodeId]);
-	const queue = [initial];
+	// Typed on purpose: with the mutant `[]` an untyped queue is an evolving array read in its own
+	// loop, and TypeScript 6.0.3 crashes on that (README.md, "Mutation testing").
+	const queue: string[] = [initial];
 	for (let i = 0; i < queue.length; i++) {
 		const state = states[queue[i]];
 		if (state.meta.kind === 'end') return false;
