@@ -173,6 +173,17 @@ describe('the question asked twice', () => {
 		expect(asked('Wat doe je? Sam wacht.', 'Wat doe je?')).toEqual([]);
 		expect(asked('Wat doe je?')).toEqual([]);
 	});
+
+	it('leaves pages alone that end with a question: only a dilemma or a quiz shows one of its own', () => {
+		// A texts file copied from a dilemma may keep its "question" key; a page does not show it.
+		const module = moduleOf({ start: content('think'), think: { meta: { kind: 'reflection' }, on: { submit: 'end' } }, end });
+		const texts = { 'nodes.start.body': 'Wat doe je?', 'nodes.start.question': 'Wat doe je?', 'nodes.think.body': 'Wat had jij gedaan?', 'nodes.think.question': 'Wat had jij gedaan?' };
+		// The trainer hears of the stray keys, not of a question asked twice.
+		expect(check(module, { texts }).issues.map((i) => [i.code, i.path])).toEqual([
+			['unused-key', 'nodes.start.question'],
+			['unused-key', 'nodes.think.question']
+		]);
+	});
 });
 
 describe('dilemmas every learner meets', () => {
