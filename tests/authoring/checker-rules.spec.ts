@@ -243,12 +243,31 @@ describe('images in texts and in the chart', () => {
 		expect(page('![Sam](media/sam.txt)', ['media/sam.txt'])).toEqual([['unsafe-link', 'error', 'nodes.start.body']]);
 	});
 
-	it('checks a persona\u2019s portrait in module.json, also written with ./', () => {
+	it('says which image, as written in the text, and what to do about it', () => {
+		const issue = (body: string, files: string[] = []) => check(moduleOf({ start: content('end'), end }), { texts: { 'nodes.start.body': body }, files }).issues[0];
+		expect(issue('![Sam](../sam.png)')).toMatchObject({
+			message: 'The image "../sam.png" is not a file in the module folder (it points outside the folder, or is an address the player does not load), so learners would not see it.',
+			fix: 'Copy the image into the module\'s media/ folder and write "media/<file name>".'
+		});
+		expect(issue('![Sam](https://example.org/sam.png)').message).toBe(
+			'The image "https://example.org/sam.png" is loaded from the internet: it fails offline and in many LMSs, and tells another website who is learning.'
+		);
+		expect(issue('![Sam](media/sam.txt)', ['media/sam.txt']).message).toMatch(/^This text points to "media\/sam\.txt", which the player neither opens nor shows/);
+		expect(issue('![Sam](./media/sam.png)')).toMatchObject({
+			message: 'The image "media/sam.png" does not exist in the module folder.',
+			fix: 'Put the image at media/sam.png inside the module folder, or correct the path (capitals count).'
+		});
+	});
+
+	it('checks a persona\u2019s portrait in module.json, also written with ./, and names it by its path in the folder', () => {
 		const persona = (image: string): StateConfig => ({ meta: { kind: 'persona', image }, on: { continue: 'end' } });
 		expect(check(moduleOf({ start: persona('./media/sam.svg'), end }), { files: ['media/sam.svg'] }).issues).toEqual([]);
-		const [issue] = check(moduleOf({ start: persona('media/sam.svg'), end })).issues;
-		expect(issue).toMatchObject({ code: 'image-missing', severity: 'error', file: 'module.json', path: 'machine.states.start.meta.image' });
-		expect(issue.message).toContain('media/sam.svg');
+		expect(check(moduleOf({ start: persona('media/people/sam.v2.svg'), end }), { files: ['media/people/sam.v2.svg'] }).issues).toEqual([]);
+		for (const written of ['media/sam.svg', './media/sam.svg']) {
+			const [issue] = check(moduleOf({ start: persona(written), end })).issues;
+			expect(issue, written).toMatchObject({ code: 'image-missing', severity: 'error', file: 'module.json', path: 'machine.states.start.meta.image' });
+			expect(issue.message, written).toBe('The image "media/sam.svg" does not exist in the module folder.');
+		}
 	});
 });
 
@@ -292,8 +311,15 @@ describe('the module folder', () => {
 	});
 
 	it('warns about a texts file for a language the module does not list, by its file', () => {
-		const issues = check(moduleOf({ start: content('end'), end }), { extraLocales: { de: '{}' } }).issues;
+		const issues = check(moduleOf({ start: content('end'), end }), { extraLocales: { de: '{\n\t"meta": {}\n}' } }).issues;
 		expect(issues.map((i) => [i.code, i.severity, i.file])).toEqual([['unused-locale-file', 'warning', 'locales/de.json']]);
+		// The file as a whole, not a line in it.
+		expect(issues[0]).toMatchObject({
+			path: '',
+			message: 'locales/de.json is not used: "de" is not in "languages".',
+			fix: 'Add "de" to "languages" in module.json, or delete the file.'
+		});
+		expect(issues[0]).not.toHaveProperty('line');
 	});
 });
 

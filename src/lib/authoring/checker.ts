@@ -14,7 +14,7 @@ import { normaliseTransitions, validateModule, type ModuleDefinition, type Modul
 import { maxScore, summariseScore } from '../engine/scoring';
 import { worstCaseCompactLength } from '../engine/compact';
 import { classifySource, estimateStudyTime, imagesIn, invisibleCharacters, linksIn, MAX_TEXT_LENGTH, scanSvg, scanText } from './content';
-import { IMAGE_KINDS, isSafeUrl, LINK_KINDS } from '../engine/safe-url';
+import { classifyUrl, IMAGE_KINDS, isSafeUrl, LINK_KINDS } from '../engine/safe-url';
 import { analyseScores, scoringLoops } from './graph';
 import { forEachString, hasDuplicateKeys, LineIndex, locate, parsePositioned, type PositionedJson } from './json-locate';
 import { engineToDutch, fill, JSON_REASONS, MESSAGES, type Lang, type Params } from './messages';
@@ -230,8 +230,9 @@ function checkImage(raw: RawIssue[], files: ModuleFilesForCheck, file: string, p
 	const where = classifySource(src);
 	if (where.kind === 'external') raw.push({ severity: 'warning', code: 'image-external', file, path, params: { src } });
 	else if (where.kind === 'outside') raw.push({ severity: 'error', code: 'image-outside', file, path, params: { src } });
-	else if (where.kind === 'module' && !isSafeUrl(src, IMAGE_KINDS)) raw.push({ severity: 'error', code: 'unsafe-link', file, path, params: { url: src } });
-	else if (where.kind === 'module' && !files.fileExists(where.path)) raw.push({ severity: 'error', code: 'image-missing', file, path, params: { src: where.path } });
+	// What is left is a path in the module folder (classifySource knows no fourth kind).
+	else if (!isSafeUrl(src, IMAGE_KINDS)) raw.push({ severity: 'error', code: 'unsafe-link', file, path, params: { url: src } });
+	else if (!files.fileExists(where.path)) raw.push({ severity: 'error', code: 'image-missing', file, path, params: { src: where.path } });
 	if (alt.trim() === '') raw.push({ severity: 'error', code: 'image-no-alt', file, path, params: { src } });
 }
 
@@ -244,9 +245,11 @@ function checkModuleDefinition(raw: RawIssue[], files: ModuleFilesForCheck, modu
 		if (!module.languages.includes(l)) raw.push({ severity: 'warning', code: 'unused-locale-file', file: localeFile(l), path: '', params: { lang: l, file: localeFile(l) } });
 
 	for (const [id, state] of Object.entries(states)) {
-		const image = state.meta.image;
-		if (image !== undefined && !files.fileExists(image.replace(/^(\.\/)+/, '')))
-			raw.push({ severity: 'error', code: 'image-missing', file: MODULE_FILE, path: `machine.states.${id}.meta.image`, params: { src: image } });
+		// The schema let the portrait through as an image in media/ by the player's own address
+		// rule; that rule also says which file it is (without the `./` it may start with).
+		const portrait = classifyUrl(state.meta.image);
+		if (portrait?.kind === 'module-image' && !files.fileExists(portrait.path))
+			raw.push({ severity: 'error', code: 'image-missing', file: MODULE_FILE, path: `machine.states.${id}.meta.image`, params: { src: portrait.path } });
 	}
 
 	const scores = analyseScores(module);
