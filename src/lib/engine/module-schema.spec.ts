@@ -241,7 +241,8 @@ describe('the chart', () => {
 		expect(errors((m) => (states(m).quiz.meta.answers = 'a'))).toEqual(['schema@machine.states.quiz.meta.answers', 'schema@machine.states.quiz.meta.correct']);
 	});
 
-	it('takes quiz points as a whole number from 0 to 100', () => {
+	it('takes quiz points as a whole number from 0 to 100, or none (1 point)', () => {
+		expect(accepted((m) => delete states(m).quiz.meta.points)).toEqual([]);
 		for (const points of [0, 100]) expect(accepted((m) => (states(m).quiz.meta.points = points)), String(points)).toEqual([]);
 		for (const points of [-1, 101, 1.5, '1']) expect(errors((m) => (states(m).quiz.meta.points = points)), String(points)).toEqual(['schema@machine.states.quiz.meta.points']);
 	});

@@ -413,8 +413,8 @@ export function validateModule(
 		for (const [field, message, fix] of instrumentMetaProblems(kind, meta)) error(`${at}.meta.${field}`, message, fix);
 		if (kind === 'quiz') {
 			checkIdList('answers', 2, 8);
-			const answers = Array.isArray(meta.answers) ? meta.answers : [];
-			if (!Array.isArray(meta.correct) || meta.correct.length === 0 || !meta.correct.every((c) => answers.includes(c)))
+			// With a broken answers list no correct answer can be one of them: both are reported.
+			if (!Array.isArray(meta.correct) || meta.correct.length === 0 || !meta.correct.every((c) => Array.isArray(meta.answers) && meta.answers.includes(c)))
 				error(`${at}.meta.correct`, 'The quiz must name its correct answers, each one of its answers.', 'Write "correct": ["b"] with ids from "answers".');
 			else if (!meta.multiple && meta.correct.length > 1)
 				error(`${at}.meta.correct`, 'A single-answer quiz names more than one correct answer.', 'Set "multiple": true, or keep one correct answer.');
