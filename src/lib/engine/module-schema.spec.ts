@@ -280,6 +280,9 @@ describe('the chart', () => {
 		};
 		expect(issue((m) => delete states(m).welcome.on)?.fix).toBe('Add "on": { "continue": "<next node>" }, or make it an end node.');
 		expect(issue((m) => delete states(m).dilemma.on)?.fix).toBe('Add "on": { "choose.talk": "<next node>" }, or make it an end node.');
+		// No events at all is one problem, said once, not one missing event after another.
+		for (const node of ['welcome', 'dilemma'])
+			expect(validateModule({ ...valid(), machine: { ...valid().machine, states: { ...valid().machine.states, [node]: { ...valid().machine.states[node], on: {} } } } }, LIBRARY).issues.map((i) => i.message), node).toEqual(['This node has no way out and is not an end node.']);
 		expect(issue((m) => delete states(m).dilemma.on['choose.wait'])?.message).toBe('The event "choose.wait" is missing, so the learner would be stuck after it.');
 		expect(issue((m) => (states(m).welcome.on.next = 'dilemma'))).toMatchObject({ message: 'A content node does not send "next"; it sends "continue".', fix: 'Rename the event to "continue".' });
 		expect(issue((m) => (states(m).dilemma.on['choose.maybe'] = 'end'))).toMatchObject({ message: 'A choice node does not send "choose.maybe"; it sends "choose.talk", "choose.wait".', fix: 'Use "choose.<option id>" with an id listed in meta.options.' });

@@ -487,7 +487,7 @@ export function validateModule(
 		const params = isObject(ref.params) ? ref.params : {};
 		for (const [name, type] of Object.entries(signature)) {
 			const value = params[name];
-			const ok = type === 'number' ? typeof value === 'number' && Number.isFinite(value) : typeof value === 'string' && value.length > 0;
+			const ok = type === 'number' ? Number.isFinite(value) : typeof value === 'string' && value.length > 0; // Number.isFinite converts nothing: "1" is no number
 			if (!ok) {
 				error(`${path}.params.${name}`, `The ${what} "${ref.type}" needs "${name}" (${type === 'number' ? 'a number' : 'a text'}).`, `Add "params": { "${name}": … }.`);
 				continue;
