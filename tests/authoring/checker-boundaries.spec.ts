@@ -7,13 +7,14 @@ import { readModuleForCheck } from '../../src/lib/authoring/read-module';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'broken');
 
-/** The mastery-unreachable fixture (best reachable: 3 of 5 points, 60 %) with another mastery score. */
-function withMastery(masteryScore: number) {
+/** module.json of the mastery-unreachable fixture (best reachable: 3 of 5 points, 60 %) with another mastery score. */
+function fixtureWith(masteryScore: number) {
 	const files = readModuleForCheck(join(FIXTURES, 'mastery-unreachable'), 'mastery-unreachable');
 	const json = JSON.parse(files.moduleJson!);
 	json.masteryScore = masteryScore;
-	return checkModule({ ...files, moduleJson: JSON.stringify(json, null, '\t') }, { lang: 'en' });
+	return { ...files, moduleJson: JSON.stringify(json, null, '\t') };
 }
+const withMastery = (masteryScore: number) => checkModule(fixtureWith(masteryScore), { lang: 'en' });
 const unreachable = (report: ReturnType<typeof checkModule>) => report.issues.filter((i) => i.code === 'mastery-unreachable');
 
 describe('the checker and a mastery score at the best reachable score (bug: `<` → `<=`)', () => {
@@ -28,5 +29,8 @@ describe('the checker and a mastery score at the best reachable score (bug: `<` 
 		expect(flagged).toHaveLength(1);
 		expect(flagged[0].severity).toBe('error');
 		expect(flagged[0].message).toContain('60 %');
+		// At the line of masteryScore in module.json, where the author changes it.
+		const lines = fixtureWith(61).moduleJson.split('\n');
+		expect(flagged[0]).toMatchObject({ file: 'module.json', path: 'masteryScore', line: lines.findIndex((l) => l.includes('"masteryScore"')) + 1 });
 	});
 });

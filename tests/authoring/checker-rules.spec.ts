@@ -119,6 +119,13 @@ describe('the long-page warning (a phone at 360 px)', () => {
 		expect(checker.phoneHeight(`**${'a'.repeat(37)}**`)).toBe(170 + 26 + 16);
 	});
 
+	it('counts no room for the spaces that begin or end a line, and ends a paragraph at a blank line of spaces', () => {
+		// A hard line break (two spaces at the end) and up to three spaces before a paragraph are not shown.
+		expect(checker.phoneHeight(`${'a'.repeat(38)}  \nb`)).toBe(170 + 2 * 26 + 16);
+		expect(checker.phoneHeight(`   ${'a'.repeat(38)}`)).toBe(170 + 26 + 16);
+		expect(checker.phoneHeight('een\n  \ntwee')).toBe(170 + 2 * (26 + 16));
+	});
+
 	it('warns from two and a half screens (1,600 px), at the page\u2019s body', () => {
 		const page = (paragraphs: number) => {
 			const module = moduleOf({ start: content('end'), end }, { studyMinutes: 30 });
@@ -128,6 +135,15 @@ describe('the long-page warning (a phone at 360 px)', () => {
 		const [issue] = page(35); // 1,640 px
 		expect(issue).toMatchObject({ file: 'locales/en.json', path: 'nodes.start.body' });
 		expect(issue.message).toBe(`The page "start" is about 2.6 phone screens long at 360 px (${35 * 38 + 34 * 2} characters); more than two screens is hard to read on a phone.`);
+	});
+
+	it('warns at exactly two and a half screens', () => {
+		// 13 paragraphs of 47 lines in all: 170 + 47 × 26 + 13 × 16 = 1,600 px.
+		const body = [...Array(8).fill(4), ...Array(5).fill(3)].map((lines: number) => 'a'.repeat(38 * lines)).join('\n\n');
+		expect(checker.phoneHeight(body)).toBe(1600);
+		const module = moduleOf({ start: content('end'), end }, { studyMinutes: 30 });
+		const issues = check(module, { texts: { 'nodes.start.body': body } }).issues.filter((i) => i.code === 'page-long');
+		expect(issues.map((i) => i.message)).toEqual([`The page "start" is about 2.5 phone screens long at 360 px (${body.length} characters); more than two screens is hard to read on a phone.`]);
 	});
 
 	it('judges content and persona pages, not the body of a dilemma', () => {
@@ -157,6 +173,17 @@ describe('the question asked twice', () => {
 		expect(asked('Wat doe je? Sam wacht.', 'Wat doe je?')).toEqual([]);
 		expect(asked('Wat doe je?')).toEqual([]);
 	});
+
+	it('leaves pages alone that end with a question: only a dilemma or a quiz shows one of its own', () => {
+		// A texts file copied from a dilemma may keep its "question" key; a page does not show it.
+		const module = moduleOf({ start: content('think'), think: { meta: { kind: 'reflection' }, on: { submit: 'end' } }, end });
+		const texts = { 'nodes.start.body': 'Wat doe je?', 'nodes.start.question': 'Wat doe je?', 'nodes.think.body': 'Wat had jij gedaan?', 'nodes.think.question': 'Wat had jij gedaan?' };
+		// The trainer hears of the stray keys, not of a question asked twice.
+		expect(check(module, { texts }).issues.map((i) => [i.code, i.path])).toEqual([
+			['unused-key', 'nodes.start.question'],
+			['unused-key', 'nodes.think.question']
+		]);
+	});
 });
 
 describe('dilemmas every learner meets', () => {
@@ -177,6 +204,23 @@ describe('dilemmas every learner meets', () => {
 			end
 		});
 		expect(codes(module)).not.toContain('dilemmas-fixed');
+	});
+
+	it('finds the dilemmas every learner meets after the first page, also where a learner can go round in a loop', () => {
+		// "intro" and "more" form a loop: a learner may go round it, but leaves it only to "pick".
+		const chart = (moreTo: string) =>
+			moduleOf({
+				start: content('intro'),
+				intro: { meta: { kind: 'choice', options: ['on', 'again'] }, on: { 'choose.on': 'pick', 'choose.again': 'more' } },
+				more: content(moreTo),
+				pick: choice(['a', 'b'], 'next'),
+				next: choice(['c', 'd']),
+				end
+			});
+		const fixed = (module: ModuleDefinition) => check(module).issues.filter((i) => i.code === 'dilemmas-fixed');
+		expect(fixed(chart('intro')).map((i) => i.message)).toEqual([expect.stringMatching(/^All 3 dilemmas are met by every learner/)]);
+		// The same chart where "more" skips "pick": that dilemma depends on the first choice.
+		expect(fixed(chart('next'))).toEqual([]);
 	});
 });
 
@@ -199,12 +243,31 @@ describe('images in texts and in the chart', () => {
 		expect(page('![Sam](media/sam.txt)', ['media/sam.txt'])).toEqual([['unsafe-link', 'error', 'nodes.start.body']]);
 	});
 
-	it('checks a persona\u2019s portrait in module.json, also written with ./', () => {
+	it('says which image, as written in the text, and what to do about it', () => {
+		const issue = (body: string, files: string[] = []) => check(moduleOf({ start: content('end'), end }), { texts: { 'nodes.start.body': body }, files }).issues[0];
+		expect(issue('![Sam](../sam.png)')).toMatchObject({
+			message: 'The image "../sam.png" is not a file in the module folder (it points outside the folder, or is an address the player does not load), so learners would not see it.',
+			fix: 'Copy the image into the module\'s media/ folder and write "media/<file name>".'
+		});
+		expect(issue('![Sam](https://example.org/sam.png)').message).toBe(
+			'The image "https://example.org/sam.png" is loaded from the internet: it fails offline and in many LMSs, and tells another website who is learning.'
+		);
+		expect(issue('![Sam](media/sam.txt)', ['media/sam.txt']).message).toMatch(/^This text points to "media\/sam\.txt", which the player neither opens nor shows/);
+		expect(issue('![Sam](./media/sam.png)')).toMatchObject({
+			message: 'The image "media/sam.png" does not exist in the module folder.',
+			fix: 'Put the image at media/sam.png inside the module folder, or correct the path (capitals count).'
+		});
+	});
+
+	it('checks a persona\u2019s portrait in module.json, also written with ./, and names it by its path in the folder', () => {
 		const persona = (image: string): StateConfig => ({ meta: { kind: 'persona', image }, on: { continue: 'end' } });
 		expect(check(moduleOf({ start: persona('./media/sam.svg'), end }), { files: ['media/sam.svg'] }).issues).toEqual([]);
-		const [issue] = check(moduleOf({ start: persona('media/sam.svg'), end })).issues;
-		expect(issue).toMatchObject({ code: 'image-missing', severity: 'error', file: 'module.json', path: 'machine.states.start.meta.image' });
-		expect(issue.message).toContain('media/sam.svg');
+		expect(check(moduleOf({ start: persona('media/people/sam.v2.svg'), end }), { files: ['media/people/sam.v2.svg'] }).issues).toEqual([]);
+		for (const written of ['media/sam.svg', './media/sam.svg']) {
+			const [issue] = check(moduleOf({ start: persona(written), end })).issues;
+			expect(issue, written).toMatchObject({ code: 'image-missing', severity: 'error', file: 'module.json', path: 'machine.states.start.meta.image' });
+			expect(issue.message, written).toBe('The image "media/sam.svg" does not exist in the module folder.');
+		}
 	});
 });
 
@@ -248,8 +311,15 @@ describe('the module folder', () => {
 	});
 
 	it('warns about a texts file for a language the module does not list, by its file', () => {
-		const issues = check(moduleOf({ start: content('end'), end }), { extraLocales: { de: '{}' } }).issues;
+		const issues = check(moduleOf({ start: content('end'), end }), { extraLocales: { de: '{\n\t"meta": {}\n}' } }).issues;
 		expect(issues.map((i) => [i.code, i.severity, i.file])).toEqual([['unused-locale-file', 'warning', 'locales/de.json']]);
+		// The file as a whole, not a line in it.
+		expect(issues[0]).toMatchObject({
+			path: '',
+			message: 'locales/de.json is not used: "de" is not in "languages".',
+			fix: 'Add "de" to "languages" in module.json, or delete the file.'
+		});
+		expect(issues[0]).not.toHaveProperty('line');
 	});
 });
 

@@ -19,7 +19,12 @@ export default {
 	vitest: { configFile: 'tests/mutation/vitest.config.ts', related: true },
 	checkers: ['typescript'],
 	tsconfigFile: 'tests/mutation/tsconfig.json',
-	typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+	// Grouped checking (the default here) type-checks many mutants in one compile and only splits a
+	// group that fails. KOERS_MUTATION_TS_ACCURATE=1 checks every mutant on its own (slower), to rule
+	// grouping out when the checker misbehaves; Stryker's command line takes no nested option, hence
+	// the variable. (The crash on checker.ts:321-396 was not grouping but TypeScript itself on one
+	// mutant: README.md, "Mutation testing".)
+	typescriptChecker: { prioritizePerformanceOverAccuracy: process.env.KOERS_MUTATION_TS_ACCURATE !== '1' },
 	mutate: [
 		'src/lib/engine/**/*.ts',
 		'src/lib/tracking/**/*.ts',
