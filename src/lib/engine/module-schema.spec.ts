@@ -241,7 +241,8 @@ describe('the chart', () => {
 		expect(errors((m) => (states(m).quiz.meta.answers = 'a'))).toEqual(['schema@machine.states.quiz.meta.answers', 'schema@machine.states.quiz.meta.correct']);
 	});
 
-	it('takes quiz points as a whole number from 0 to 100', () => {
+	it('takes quiz points as a whole number from 0 to 100, or none (1 point)', () => {
+		expect(accepted((m) => delete states(m).quiz.meta.points)).toEqual([]);
 		for (const points of [0, 100]) expect(accepted((m) => (states(m).quiz.meta.points = points)), String(points)).toEqual([]);
 		for (const points of [-1, 101, 1.5, '1']) expect(errors((m) => (states(m).quiz.meta.points = points)), String(points)).toEqual(['schema@machine.states.quiz.meta.points']);
 	});
@@ -279,6 +280,9 @@ describe('the chart', () => {
 		};
 		expect(issue((m) => delete states(m).welcome.on)?.fix).toBe('Add "on": { "continue": "<next node>" }, or make it an end node.');
 		expect(issue((m) => delete states(m).dilemma.on)?.fix).toBe('Add "on": { "choose.talk": "<next node>" }, or make it an end node.');
+		// No events at all is one problem, said once, not one missing event after another.
+		for (const node of ['welcome', 'dilemma'])
+			expect(validateModule({ ...valid(), machine: { ...valid().machine, states: { ...valid().machine.states, [node]: { ...valid().machine.states[node], on: {} } } } }, LIBRARY).issues.map((i) => i.message), node).toEqual(['This node has no way out and is not an end node.']);
 		expect(issue((m) => delete states(m).dilemma.on['choose.wait'])?.message).toBe('The event "choose.wait" is missing, so the learner would be stuck after it.');
 		expect(issue((m) => (states(m).welcome.on.next = 'dilemma'))).toMatchObject({ message: 'A content node does not send "next"; it sends "continue".', fix: 'Rename the event to "continue".' });
 		expect(issue((m) => (states(m).dilemma.on['choose.maybe'] = 'end'))).toMatchObject({ message: 'A choice node does not send "choose.maybe"; it sends "choose.talk", "choose.wait".', fix: 'Use "choose.<option id>" with an id listed in meta.options.' });

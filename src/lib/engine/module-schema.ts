@@ -413,8 +413,8 @@ export function validateModule(
 		for (const [field, message, fix] of instrumentMetaProblems(kind, meta)) error(`${at}.meta.${field}`, message, fix);
 		if (kind === 'quiz') {
 			checkIdList('answers', 2, 8);
-			const answers = Array.isArray(meta.answers) ? meta.answers : [];
-			if (!Array.isArray(meta.correct) || meta.correct.length === 0 || !meta.correct.every((c) => answers.includes(c)))
+			// With a broken answers list no correct answer can be one of them: both are reported.
+			if (!Array.isArray(meta.correct) || meta.correct.length === 0 || !meta.correct.every((c) => Array.isArray(meta.answers) && meta.answers.includes(c)))
 				error(`${at}.meta.correct`, 'The quiz must name its correct answers, each one of its answers.', 'Write "correct": ["b"] with ids from "answers".');
 			else if (!meta.multiple && meta.correct.length > 1)
 				error(`${at}.meta.correct`, 'A single-answer quiz names more than one correct answer.', 'Set "multiple": true, or keep one correct answer.');
@@ -487,7 +487,7 @@ export function validateModule(
 		const params = isObject(ref.params) ? ref.params : {};
 		for (const [name, type] of Object.entries(signature)) {
 			const value = params[name];
-			const ok = type === 'number' ? typeof value === 'number' && Number.isFinite(value) : typeof value === 'string' && value.length > 0;
+			const ok = type === 'number' ? Number.isFinite(value) : typeof value === 'string' && value.length > 0; // Number.isFinite converts nothing: "1" is no number
 			if (!ok) {
 				error(`${path}.params.${name}`, `The ${what} "${ref.type}" needs "${name}" (${type === 'number' ? 'a number' : 'a text'}).`, `Add "params": { "${name}": … }.`);
 				continue;
