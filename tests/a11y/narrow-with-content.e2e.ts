@@ -91,9 +91,25 @@ test('with text at 200 % on a 360 px phone, the header\'s language switch wraps 
 	]) {
 		await page.goto(route);
 		await expect(page.locator(ready).first()).toBeVisible();
-		expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('32px');
-		problems.push(...(await header()).map((p) => `${route || 'catalogue'}: header ${p}`));
-		problems.push(...(await sticksOut(page)).map((p) => `${route || 'catalogue'}: ${p}`));
+		await expect(page.locator('html')).toHaveCSS('font-size', '32px');
+		// Measured on a settled page. Once in many CI runs (never in 30 runs of this test alone) the
+		// page was loaded anew just after #/trainer showed, and the measurement died with it ("Execution
+		// context was destroyed"). What this test is about, the layout at 200 %, is the same after
+		// such a load, so it measures again and says in the report that the page loaded anew.
+		const measure = async () => [
+			...(await header()).map((p) => `${route || 'catalogue'}: header ${p}`),
+			...(await sticksOut(page)).map((p) => `${route || 'catalogue'}: ${p}`)
+		];
+		try {
+			problems.push(...(await measure()));
+		} catch (error) {
+			if (!String(error).includes('Execution context was destroyed')) throw error;
+			test.info().annotations.push({ type: 'reloaded', description: `the page loaded anew while ${route || 'the catalogue'} was measured` });
+			await page.waitForLoadState();
+			await expect(page.locator(ready).first()).toBeVisible();
+			await expect(page.locator('html')).toHaveCSS('font-size', '32px');
+			problems.push(...(await measure()));
+		}
 	}
 	expect(problems).toEqual([]);
 	// Both languages can still be chosen.
