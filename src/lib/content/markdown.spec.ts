@@ -1,8 +1,8 @@
 // Node (no DOM): the renderer's own HTML (layer 1) compared with marked's, the library it replaced,
 // on texts written here (every shipped text: markdown-shipped.spec.ts).
-import { Marked } from 'marked';
+import { Lexer, Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { INLINE_RULES, renderMarkdown, scanAllowlist } from './markdown';
+import { INLINE_RULES, linkStart, renderMarkdown, scanAllowlist, webOnly, without } from './markdown';
 import { MAX_TEXT_LENGTH } from './text-limit';
 import { isSafeUrl, LINK_KINDS } from '../engine/safe-url';
 
@@ -350,5 +350,58 @@ describe('the allowlist without a DOM (layer 2 in node)', () => {
 		expect(scanAllowlist('<a title href="https://a.nl">a</a><img alt src="media/a.png">')).toBe('<a title="" href="https://a.nl">a</a><img alt="" src="media/a.png">');
 		// A reference the first layer never writes could spell a scheme: the address goes.
 		expect(scanAllowlist('<a href="javascript&#58;alert(1)">a</a><a href="https://a.nl/&copy;">b</a>')).toBe('<a>a</a><a>b</a>');
+	});
+});
+
+// Koers finds what it changes in marked's grammar by how marked 18 spells its rules. A rule spelled
+// otherwise (a marked to come) must come back as marked has it: Koers then reads that text as marked
+// does, only slower. Never a rule cut in part, widened, or made of nothing.
+describe("marked's grammar adapted, for a marked that spells its rules otherwise", () => {
+	const { link, url } = Lexer.rules.inline.gfm;
+	/** The address alternative of marked's link rule, as its source spells it. */
+	const addressRun = '(?!<)[^ \\t\\n\\x00-\\x1f]+';
+
+	it('without cuts every part it is given, or none', () => {
+		const rule = /^(?:a|b|c)$/i;
+		const cut = without(rule, ['|b', '|c']);
+		expect([cut.source, cut.flags]).toEqual(['^(?:a)$', 'i']);
+		// One part spelled otherwise, last or first: the rule as it was, the other part not cut either.
+		expect(without(rule, ['|b', '|d'])).toBe(rule);
+		expect(without(rule, ['|d', '|b'])).toBe(rule);
+	});
+
+	it("webOnly keeps the web alternative of marked's url rule", () => {
+		const web = webOnly(url);
+		expect(web.source).not.toContain('@');
+		expect(web.exec('www.a.nl x')?.[0]).toBe('www.a.nl');
+		expect(web.exec('https://a.nl/x y')?.[0]).toBe('https://a.nl/x');
+		expect(web.exec('a@b.nl')).toBeNull();
+		expect(web.exec('mailto:a@b.nl')).toBeNull();
+	});
+
+	it.each([
+		['two alternatives', /^www\.[a-z.]+|^[a-z]+@[a-z.]+/],
+		['four alternatives', /^mailto:[a-z]+@[a-z.]+|^www\.[a-z.]+|^https:\/\/[a-z.]+|^[a-z]+@[a-z.]+/],
+		['three, two of them without an @', /^www\.[a-z.]+|^https:\/\/[a-z.]+|^[a-z]+@[a-z.]+/],
+		['three, each with an @', /^mailto:[a-z]+@[a-z.]+|^xmpp:[a-z]+@[a-z.]+|^[a-z]+@[a-z.]+/]
+	])('webOnly gives a url rule of %s back as it is', (_name, rule) => {
+		expect(webOnly(rule)).toBe(rule);
+	});
+
+	it("linkStart reads marked's link rule up to `](`", () => {
+		const start = linkStart(link)!;
+		expect(start.exec('[a *b*](https://a.nl) c')?.[0]).toBe('[a *b*](');
+		expect(start.exec('![alt](a.png)')?.[0]).toBe('![alt](');
+		expect(start.exec('[a] (b)')).toBeNull();
+	});
+
+	// No label part: boundedLink then leaves every link to marked's own rule.
+	it.each([
+		['its address run spelled otherwise', link.source.replace(addressRun, '(?!<)[^ \\t\\n\\x00-\\x1f\\x7f]+')],
+		['a second address run', `${link.source}|${addressRun}`],
+		['its label end spelled otherwise', link.source.replace('\\]\\([ \\t\\n]*(', '\\][ \\t]*\\([ \\t\\n]*(')]
+	])('linkStart finds no label part in a link rule with %s', (_name, source) => {
+		expect(source).not.toBe(link.source);
+		expect(linkStart(new RegExp(source))).toBeNull();
 	});
 });

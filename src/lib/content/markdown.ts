@@ -88,7 +88,11 @@ const DROP_WITH_CONTENT = ['script', 'style', 'template', 'iframe', 'object', 's
 const OPENING_TAG = /^<([a-z][a-z0-9-]*)/i;
 const CLOSING_TAG = /^<\/([a-z][a-z0-9-]*)/i;
 
-/** The resolver of the text being rendered (marked's renderer has no per-call context). */
+/**
+ * The resolver of the text being rendered (marked's renderer has no per-call context). Read only
+ * by the renderer, which runs only inside layerOne, after layerOne has set it: so it is not reset
+ * afterwards (the last resolver stays referenced until the next render, nothing more).
+ */
 let resolveCurrent: (path: string) => string = (p) => p;
 
 /** Turns a token into empty text, so neither it nor what it holds is rendered. */
@@ -221,8 +225,9 @@ const EMAIL_TEXT_PARTS = ['[^a-zA-Z0-9](?=(?:mailto|xmpp):)|', `|(?=${EMAIL_CHAR
 /**
  * A rule of marked's with some alternatives cut out, or the rule unchanged when one of them is
  * not found (a newer marked spelling it differently: markdown.spec.ts then fails, so it is seen).
+ * Exported for its tests, as are webOnly and linkStart: what they do with a rule of another shape.
  */
-function without(rule: RegExp, parts: string[]): RegExp {
+export function without(rule: RegExp, parts: string[]): RegExp {
 	let source = rule.source;
 	for (const part of parts) {
 		const next = source.replace(part, '');
@@ -236,7 +241,7 @@ function without(rule: RegExp, parts: string[]): RegExp {
  * marked's GFM `url` rule with only its web alternative (`https://…`, `www.…`): its other two,
  * `mailto:`/`xmpp:` addresses and bare e-mail addresses, are the ones that hold an `@`.
  */
-function webOnly(rule: RegExp): RegExp {
+export function webOnly(rule: RegExp): RegExp {
 	const alternatives = rule.source.split('|^'); // The first keeps its `^`: `^^` anchors as `^` does.
 	const web = alternatives.filter((alternative) => !alternative.includes('@'));
 	return alternatives.length === 3 && web.length === 1 ? new RegExp(`^${web[0]}`, rule.flags) : rule;
@@ -281,8 +286,7 @@ function urlEndsInWindow(src: string, length: number, window: number): boolean {
 	if (ADDRESS_RUN.exec(part)![0].length < window) return true;
 	const open = part.indexOf('(', length);
 	if (open < 0 || open >= window - 1) return false;
-	const run = runs.at(-1);
-	if (!run || src.length > run.text.length) return false;
+	const run = runs.at(-1)!; // See `runs`.
 	const at = run.text.length - src.length + open;
 	return nextInRun(run, 'close', at) >= nextInRun(run, 'end', at);
 }
@@ -304,7 +308,17 @@ function nextInRun(run: Run, key: keyof typeof NEXT, from: number): number {
 	return at;
 }
 
-/** The inline runs (a paragraph's text, a link's text…) being lexed, the innermost last. */
+/**
+ * The inline runs (a paragraph's text, a link's text…) being lexed, the innermost last. marked
+ * calls the rules that read them (`tag`, `link`, `url`) only from its lexer's inlineTokens, which
+ * newLexer wraps, each time with the rest of the run that call was given (it cuts each token off
+ * the front), so while one of them runs, `runs.at(-1)` is that run and `src` is its end. That is
+ * not checked at each call (a check was here; no test and no mutation run ever reached its
+ * branch). Should a later marked call them otherwise: with no run, reading the run throws and
+ * layerOne shows the text as escaped paragraphs; with another run, the answers may differ from
+ * marked's but stay safe (the renderer and layer 2 check every address and tag). markdown.spec.ts
+ * compares with marked, so either shows there.
+ */
 interface Run {
 	text: string;
 	/** rawHtmlCannotEnd's answers. */
@@ -345,8 +359,7 @@ function newLexer(): Lexer {
  */
 function rawHtmlCannotEnd(src: string): boolean {
 	if (src.charCodeAt(1) !== 33 && src.charCodeAt(1) !== 63) return false; // `<!` or `<?`
-	const run = runs.at(-1);
-	if (!run || src.length > run.text.length) return false;
+	const run = runs.at(-1)!; // See `runs`.
 	const end = src.startsWith('<!--') ? '-->' : src.startsWith('<?') ? '?>' : src.startsWith('<![CDATA[') ? ']]>' : '>';
 	run.lastIndex ??= {};
 	run.lastIndex[end] ??= run.text.lastIndexOf(end);
@@ -398,7 +411,7 @@ const LINK_START = linkStart(INLINE_RULES.link);
 /** How far an address is read character by character before the run's index is built. */
 const ADDRESS_SCAN = 64;
 
-function linkStart(rule: RegExp): RegExp | null {
+export function linkStart(rule: RegExp): RegExp | null {
 	const end = rule.source.indexOf(')\\]\\([ \\t\\n]*(');
 	if (end < 0 || rule.source.split(ADDRESS_RUN_RULE).length !== 2) return null;
 	return new RegExp(rule.source.slice(0, end + ')\\]\\('.length), rule.flags);
@@ -529,8 +542,7 @@ function addressIndex(text: string): AddressIndex {
 
 /** readAddress for `src`, the rest of the innermost inline run, through the run's index. */
 function indexedAddress(src: string, from: number): AddressEnd | undefined {
-	const run = runs.at(-1);
-	if (!run || src.length > run.text.length) return undefined;
+	const run = runs.at(-1)!; // See `runs`.
 	run.addresses ??= addressIndex(run.text);
 	const { depth, close, end, tooDeepAt } = run.addresses;
 	const at = run.text.length - src.length + from;
@@ -622,8 +634,6 @@ function layerOne(text: string, resolve: (path: string) => string): string {
 		return marked.parser(tokens);
 	} catch {
 		return plainParagraphs(text);
-	} finally {
-		resolveCurrent = (p) => p;
 	}
 }
 
