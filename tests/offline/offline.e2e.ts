@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildServiceWorker } from '../../src/tools/build-sw.js';
 import { assemblePackage } from '../../src/tools/package-scorm';
-import { answer, choose, currentNode, next, watchProblems } from '../e2e/support';
+import { answer, choose, currentNode, next, stepSaved, watchProblems } from '../e2e/support';
 import { axeViolations } from '../a11y/support';
 import { ROOT, copyOfBuild, serve } from './support';
 
@@ -55,9 +55,13 @@ test('after the first visit the player starts and continues a module offline, an
 	expect(await page.getByRole('img', { name: /portret van Sam/ }).evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
 	await next(page);
 	await choose(page, 'talk');
+	await stepSaved(page);
 	await page.reload();
 	expect(await currentNode(page)).toEqual({ node: 'talk-outcome', kind: 'feedback' });
 	await next(page);
+	// Saved just after it is painted; closing in the same few milliseconds, as no learner can, once
+	// left the page before that save (the attempt then resumed at the feedback before it).
+	await stepSaved(page);
 
 	// Closed and opened again, still offline: the attempt continues where it was.
 	await page.close();
