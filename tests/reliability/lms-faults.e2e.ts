@@ -127,8 +127,9 @@ test('every LMS call takes 500 ms: slow, but every step is shown, saved on the d
 	await slowly(); // meet-sam
 	await slowly('talk');
 	expect(await stepOf(frame)).toEqual({ node: 'talk-outcome', kind: 'feedback' });
-	// The device has the decision however slow the LMS is; the LMS gets it too.
-	await expect.poll(async () => decisionsOf((await localAttempt(page))?.state ?? { decisions: [] })).toEqual(['first-evening=talk']);
+	// The device has the decision however slow the LMS is; the LMS gets it too. The step's LMS calls
+	// (seconds of them) hold the page's thread, and with it this read: wait as long as for a step.
+	await expect.poll(async () => decisionsOf((await localAttempt(page))?.state ?? { decisions: [] }), { timeout: 60_000 }).toEqual(['first-evening=talk']);
 	await expect.poll(async () => interactions((await lmsOf(page)).stored).length, { timeout: 30_000 }).toBe(1);
 	await expectLmsHoldsAll(page);
 });
